@@ -1,0 +1,95 @@
+package dev.encore.engine.intake;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.encore.engine.correlation.JourneyCorrelator;
+import dev.encore.engine.profile.ProfileUpdater;
+
+/**
+ * The one path every storefront event takes, whichever way it arrived: dedupe, profile,
+ * journeys. One customer at a time and in order; the journey changes commit together with
+ * the dedupe record, so an event is applied once or not at all.
+ */
+@Service
+public class EventProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
+
+	private final CustomerLocks locks;
+
+	private final EventHistory history;
+
+	private final ProfileUpdater profiles;
+
+	private final JourneyCorrelator correlator;
+
+	private final TransactionTemplate transactions;
+
+	private final IntakeProperties properties;
+
+	EventProcessor(CustomerLocks locks, EventHistory history, ProfileUpdater profiles, JourneyCorrelator correlator,
+			TransactionTemplate transactions, IntakeProperties properties) {
+		this.locks = locks;
+		this.history = history;
+		this.profiles = profiles;
+		this.correlator = correlator;
+		this.transactions = transactions;
+		this.properties = properties;
+	}
+
+	public Outcome process(CustomerEvent event) {
+		return this.locks.withLock(event.customerId(), () -> applyWithRetries(event));
+	}
+
+	private Outcome applyWithRetries(CustomerEvent event) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute((status) -> apply(event));
+			}
+			catch (OptimisticLockingException | DuplicateKeyException ex) {
+				// Another transaction (a timer job, another node) changed this customer's
+				// journeys or recorded the same event: try again on fresh state.
+				if (attempt >= this.properties.maxAttempts()) {
+					throw new EventConflictException(event, attempt, ex);
+				}
+				log.debug("Retrying event {} of customer={} after conflict (attempt {})", event.messageId(),
+						event.customerId(), attempt);
+				LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 10_000_000L) * attempt);
+			}
+		}
+	}
+
+	private Outcome apply(CustomerEvent event) {
+		if (this.history.contains(event.messageId())) {
+			log.debug("Duplicate event {} of customer={} ignored", event.messageId(), event.customerId());
+			return Outcome.DUPLICATE;
+		}
+		this.history.record(event);
+		this.profiles.apply(event);
+		this.correlator.correlate(event);
+		log.info("Applied {} '{}' customer={} messageId={}", event.type().id(),
+				event.name() == null ? "" : event.name(), event.customerId(), event.messageId());
+		return Outcome.APPLIED;
+	}
+
+	/** What became of an event. */
+	public enum Outcome {
+
+		APPLIED, DUPLICATE;
+
+		public String id() {
+			return this == APPLIED ? "accepted" : "duplicate";
+		}
+
+	}
+
+}

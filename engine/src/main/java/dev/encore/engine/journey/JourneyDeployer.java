@@ -1,0 +1,81 @@
+package dev.encore.engine.journey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the journeys folder when Encore starts, before it takes events. Only changed
+ * files make a new version (Camunda's duplicate filtering), so restarts do not pile up
+ * versions and customers stay on the version they entered.
+ */
+@Component
+class JourneyDeployer implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(JourneyDeployer.class);
+
+	static final String DEPLOYMENT_NAME = "encore-journeys";
+
+	private final RepositoryService repository;
+
+	private final JourneyProperties properties;
+
+	JourneyDeployer(RepositoryService repository, JourneyProperties properties) {
+		this.repository = repository;
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		List<Resource> resources = journeyFiles();
+		if (resources.isEmpty()) {
+			log.warn("No journeys found at {}", this.properties.location());
+			return;
+		}
+		DeploymentBuilder deployment = this.repository.createDeployment()
+			.name(DEPLOYMENT_NAME)
+			.source("encore")
+			.enableDuplicateFiltering(true);
+		for (Resource resource : resources) {
+			try (InputStream in = resource.getInputStream()) {
+				deployment.addInputStream(resource.getFilename(), in);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot read journey " + resource, ex);
+			}
+		}
+		DeploymentWithDefinitions deployed = deployment.deployWithResult();
+		log.info("Journeys deployed: {} resources read, {} new process versions", resources.size(),
+				deployed.getDeployedProcessDefinitions() == null ? 0 : deployed.getDeployedProcessDefinitions().size());
+	}
+
+	private List<Resource> journeyFiles() {
+		String base = this.properties.location().endsWith("/") ? this.properties.location()
+				: this.properties.location() + "/";
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		List<Resource> resources = new ArrayList<>();
+		for (String pattern : List.of("*.bpmn", "*.dmn")) {
+			try {
+				resources.addAll(Arrays.asList(resolver.getResources(base + pattern)));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot list journeys at " + base, ex);
+			}
+		}
+		return resources;
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.encore.engine.profile;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The embedded default: profiles live as long as the process. */
+class InMemoryProfileStore implements ProfileStore {
+
+	private final Map<String, CustomerProfile> profiles = new ConcurrentHashMap<>();
+
+	@Override
+	public Optional<CustomerProfile> find(String customerId) {
+		return Optional.ofNullable(this.profiles.get(customerId));
+	}
+
+	@Override
+	public void save(CustomerProfile profile) {
+		this.profiles.put(profile.customerId(), profile);
+	}
+
+	@Override
+	public void delete(String customerId) {
+		this.profiles.remove(customerId);
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.encore.engine.profile;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param url {@code redis://host:port/db}; empty keeps customer state in memory (try-out
+ * only: it is lost on restart and not shared between nodes)
+ * @param keyPrefix prefix of every key Encore writes, so one Redis can serve several
+ * shops or test runs
+ */
+@ConfigurationProperties("encore.redis")
+public record RedisProperties(String url, String keyPrefix) {
+
+	public RedisProperties {
+		keyPrefix = keyPrefix == null ? "encore:" : keyPrefix;
+	}
+
+	public boolean configured() {
+		return this.url != null && !this.url.isBlank();
+	}
+
+}

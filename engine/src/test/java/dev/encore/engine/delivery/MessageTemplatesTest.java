@@ -1,0 +1,72 @@
+package dev.encore.engine.delivery;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import dev.encore.engine.journey.JourneyProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shipped templates in journeys/templates, rendered as a customer would get them. */
+class MessageTemplatesTest {
+
+	private final MessageTemplates templates = new MessageTemplates(new DefaultResourceLoader(),
+			new JourneyProperties("classpath*:journeys/", 1, Map.of()), new DeliveryProperties("en",
+					new DeliveryProperties.Email("shop@example.com", null), new DeliveryProperties.Sandbox(10)));
+
+	private static Map<String, Object> data(String firstName) {
+		Map<String, Object> cart = Map.of("currency", "TWD", "products",
+				List.of(Map.of("name", "烏龍茶", "quantity", 2, "price", 450)));
+		return Map.of("customer", Map.of("id", "c-1", "firstName", firstName), "cart", cart);
+	}
+
+	@Test
+	void rendersEveryShippedCartTemplateInEachLocale() {
+		for (String template : List.of("cart-reminder", "cart-second-reminder")) {
+			for (String locale : List.of("en", "zh-TW")) {
+				RenderedEmail email = this.templates.renderEmail(template, locale, data("Ada"));
+				assertThat(email.subject()).as(template + " " + locale).isNotBlank().doesNotContain("{{");
+				assertThat(email.html()).contains("烏龍茶").doesNotContain("{%");
+				assertThat(email.text()).contains("烏龍茶").doesNotContain("<li>");
+			}
+		}
+	}
+
+	@Test
+	void customerLocalePicksTheTemplateAndFallsBackToTheShopDefault() {
+		assertThat(this.templates.renderEmail("cart-reminder", "zh-TW", data("小美")).subject())
+			.isEqualTo("小美，您的購物車還在等您");
+		assertThat(this.templates.renderEmail("cart-reminder", "fr-CA", data("Ada")).subject())
+			.isEqualTo("Ada, your cart is waiting");
+		assertThat(this.templates.fallbackChain("zh_TW")).containsExactly("zh-TW", "zh", "en");
+	}
+
+	@Test
+	void markupInCustomerDataIsEscapedInHtmlButNotInTheSubject() {
+		RenderedEmail email = this.templates.renderEmail("cart-reminder", "en", data("<script>alert(1)</script>"));
+
+		assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;");
+		assertThat(email.subject()).startsWith("<script>");
+	}
+
+	@Test
+	void unknownTemplateIsAClearError() {
+		assertThatThrownBy(() -> this.templates.renderEmail("no-such-template", "en", data("Ada")))
+			.isInstanceOf(TemplateNotFoundException.class)
+			.hasMessageContaining("no-such-template");
+	}
+
+	@Test
+	void plainTextKeepsLinesAndLinkTargets() {
+		String text = PlainText.fromHtml(
+				"<p>Hi Ada,</p><ul><li>Shirt</li><li>Socks</li></ul><p><a href=\"https://shop.example/cart\">Complete</a></p>");
+
+		assertThat(text).isEqualTo("Hi Ada,\nShirt\nSocks\nComplete (https://shop.example/cart)\n");
+	}
+
+}

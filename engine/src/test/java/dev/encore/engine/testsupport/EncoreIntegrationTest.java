@@ -1,0 +1,90 @@
+package dev.encore.engine.testsupport;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Encore as it runs: the whole application with the real Camunda engine (H2 in memory),
+ * email through a real SMTP server. Time is Camunda's clock, moved by {@link #clock}.
+ * Every test works on fresh customer ids and leaves no journey running.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+public abstract class EncoreIntegrationTest {
+
+	protected static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected RuntimeService runtime;
+
+	@Autowired
+	protected HistoryService history;
+
+	@Autowired
+	protected ManagementService management;
+
+	protected JourneyClock clock;
+
+	protected GreenMail smtp = TestSmtpServer.get();
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestSmtpServer::port);
+	}
+
+	@BeforeEach
+	void freshClockAndMailbox() throws Exception {
+		this.clock = new JourneyClock(this.management);
+		this.clock.setTo(START);
+		this.smtp.purgeEmailFromAllMailboxes();
+	}
+
+	@AfterEach
+	void endAllJourneys() {
+		for (ProcessInstance instance : this.runtime.createProcessInstanceQuery().list()) {
+			this.runtime.deleteProcessInstance(instance.getId(), "test cleanup", true, true);
+		}
+		this.clock.reset();
+	}
+
+	protected static String newCustomerId() {
+		return "c-" + UUID.randomUUID();
+	}
+
+	protected ResultActions send(TestEvents event) throws Exception {
+		return this.mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(event.json()));
+	}
+
+	protected long activeJourneys(String customerId, String journeyKey) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(journeyKey)
+			.processInstanceBusinessKey(customerId)
+			.count();
+	}
+
+}
