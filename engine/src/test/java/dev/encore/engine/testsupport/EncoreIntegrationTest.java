@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -24,13 +25,15 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Encore as it runs: the whole application with the real Camunda engine (H2 in memory),
- * email through a real SMTP server. Time is Camunda's clock, moved by {@link #clock}.
- * Every test works on fresh customer ids and leaves no journey running.
+ * Encore as it runs: the whole application with the real Camunda engine (H2 in memory, or
+ * PostgreSQL on the build's second run, see {@link TestDatabase}), email through a real
+ * SMTP server. Time is Camunda's clock, moved by {@link #clock}. Every test works on
+ * fresh customer ids and leaves no journey running.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
+@Tag("integration")
 public abstract class EncoreIntegrationTest {
 
 	protected static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
@@ -55,6 +58,7 @@ public abstract class EncoreIntegrationTest {
 	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestSmtpServer::port);
+		TestDatabase.register(registry);
 	}
 
 	@BeforeEach

@@ -1,0 +1,95 @@
+package dev.encore.engine.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.test.context.ActiveProfilesResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The database integration tests run on: H2 in memory by default, or the local PostgreSQL
+ * server when {@code encore.test.database=postgres} (the build's second test run). On
+ * PostgreSQL every Spring test context gets a database of its own, dropped when the JVM
+ * ends, so the suite leaves the server as it found it.
+ */
+public final class TestDatabase {
+
+	private static final String ADMIN_URL = System.getProperty("encore.test.postgres.url",
+			"jdbc:postgresql://127.0.0.1:5432/postgres");
+
+	private static final String USER = System.getProperty("encore.test.postgres.user", "postgres");
+
+	private static final List<String> created = new CopyOnWriteArrayList<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll));
+	}
+
+	private TestDatabase() {
+	}
+
+	public static boolean postgres() {
+		return "postgres".equals(System.getProperty("encore.test.database"));
+	}
+
+	static void register(DynamicPropertyRegistry registry) {
+		if (!postgres()) {
+			return;
+		}
+		String name = "encore_test_" + UUID.randomUUID().toString().replace("-", "");
+		admin("CREATE DATABASE " + name);
+		created.add(name);
+		registry.add("spring.datasource.url", () -> ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	// Shutdown hooks run concurrently: Spring's hook closes the contexts (and their
+	// pools)
+	// while this one waits for the last connection to go before dropping.
+	private static void dropAll() {
+		for (String name : created) {
+			for (int attempt = 1;; attempt++) {
+				try {
+					admin("DROP DATABASE IF EXISTS " + name + (attempt < 100 ? "" : " WITH (FORCE)"));
+					break;
+				}
+				catch (IllegalStateException stillInUse) {
+					if (attempt >= 100) {
+						throw stillInUse;
+					}
+					LockSupport.parkNanos(100_000_000L);
+				}
+			}
+		}
+	}
+
+	private static void admin(String sql) {
+		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at " + ADMIN_URL + " (start it as .ci/run does): " + sql, ex);
+		}
+	}
+
+	/**
+	 * Adds the {@code postgres} profile (application-postgres.yml) on the PostgreSQL run.
+	 */
+	public static final class Profiles implements ActiveProfilesResolver {
+
+		@Override
+		public String[] resolve(Class<?> testClass) {
+			return postgres() ? new String[] { "test", "postgres" } : new String[] { "test" };
+		}
+
+	}
+
+}
