@@ -42,12 +42,22 @@ public final class TestDatabase {
 		if (!postgres()) {
 			return;
 		}
+		String url = createPostgres();
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	/** A new, empty PostgreSQL database, dropped when the JVM ends; its JDBC URL. */
+	public static String createPostgres() {
 		String name = "encore_test_" + UUID.randomUUID().toString().replace("-", "");
 		admin("CREATE DATABASE " + name);
 		created.add(name);
-		registry.add("spring.datasource.url", () -> ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
-		registry.add("spring.datasource.username", () -> USER);
-		registry.add("spring.datasource.password", () -> "");
+		return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+	}
+
+	public static String postgresUser() {
+		return USER;
 	}
 
 	// Shutdown hooks run concurrently: Spring's hook closes the contexts (and their
