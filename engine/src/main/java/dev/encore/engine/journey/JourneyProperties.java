@@ -1,11 +1,14 @@
 package dev.encore.engine.journey;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -14,14 +17,22 @@ import org.springframework.validation.annotation.Validated;
  * waits for a try-out
  * @param settings per journey (process id) setting overrides, e.g.
  * {@code AbandonedCart.firstReminderDelay: PT5M}
+ * @param defaultTimeZone the zone of customers whose profile has none, for waits until a
+ * local time of day
  */
 @Validated
 @ConfigurationProperties("encore.journeys")
 public record JourneyProperties(@NotBlank String location, @Positive double timeScale,
-		Map<String, Map<String, String>> settings) {
+		Map<String, Map<String, String>> settings, ZoneId defaultTimeZone) {
 
+	@ConstructorBinding
 	public JourneyProperties {
 		settings = settings == null ? Map.of() : Map.copyOf(settings);
+		defaultTimeZone = defaultTimeZone == null ? ZoneOffset.UTC : defaultTimeZone;
+	}
+
+	public JourneyProperties(String location, double timeScale, Map<String, Map<String, String>> settings) {
+		this(location, timeScale, settings, null);
 	}
 
 }

@@ -6,10 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +20,14 @@ public class JourneySettings {
 
 	static final String PREFIX = "setting.";
 
-	private final RepositoryService repository;
+	private final JourneyModel model;
 
 	private final JourneyProperties properties;
 
 	private final Map<String, Map<String, String>> byDefinition = new ConcurrentHashMap<>();
 
-	JourneySettings(RepositoryService repository, JourneyProperties properties) {
-		this.repository = repository;
+	JourneySettings(JourneyModel model, JourneyProperties properties) {
+		this.model = model;
 		this.properties = properties;
 	}
 
@@ -42,30 +38,10 @@ public class JourneySettings {
 	}
 
 	private Map<String, String> resolve(String processDefinitionId, String journeyKey) {
-		Map<String, String> settings = new LinkedHashMap<>(declared(processDefinitionId));
+		Map<String, String> settings = new LinkedHashMap<>(this.model.withPrefix(processDefinitionId, PREFIX));
 		settings.putAll(this.properties.settings().getOrDefault(journeyKey, Map.of()));
 		settings.replaceAll((name, value) -> scaled(value));
 		return Map.copyOf(settings);
-	}
-
-	private Map<String, String> declared(String processDefinitionId) {
-		Map<String, String> declared = new LinkedHashMap<>();
-		for (Process process : this.repository.getBpmnModelInstance(processDefinitionId)
-			.getModelElementsByType(Process.class)) {
-			if (process.getExtensionElements() == null) {
-				continue;
-			}
-			for (CamundaProperties group : process.getExtensionElements()
-				.getChildElementsByType(CamundaProperties.class)) {
-				for (CamundaProperty property : group.getCamundaProperties()) {
-					String name = property.getCamundaName();
-					if (name != null && name.startsWith(PREFIX) && property.getCamundaValue() != null) {
-						declared.put(name.substring(PREFIX.length()), property.getCamundaValue());
-					}
-				}
-			}
-		}
-		return declared;
 	}
 
 	/** Shortens ISO-8601 durations by the time scale; leaves other values alone. */

@@ -61,6 +61,16 @@ public final class TestEvents {
 		return this;
 	}
 
+	/** An identify trait, e.g. {@code withTrait("timezone", "Asia/Taipei")}. */
+	@SuppressWarnings("unchecked")
+	public TestEvents withTrait(String trait, Object value) {
+		Map<String, Object> traits = new LinkedHashMap<>(
+				(Map<String, Object>) this.body.getOrDefault("traits", Map.of()));
+		traits.put(trait, value);
+		this.body.put("traits", traits);
+		return this;
+	}
+
 	public TestEvents messageId(String messageId) {
 		this.body.put("messageId", messageId);
 		return this;

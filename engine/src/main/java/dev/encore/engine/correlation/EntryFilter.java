@@ -1,0 +1,58 @@
+package dev.encore.engine.correlation;
+
+import java.util.Map;
+
+import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
+import org.camunda.bpm.impl.juel.SimpleContext;
+import org.camunda.bpm.impl.juel.SimpleResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.profile.ProfileStore;
+
+/**
+ * Evaluates a journey's {@code entry.filter}, the same expression language as gateway
+ * conditions, on the customer ({@code profile}) and the triggering event ({@code event}:
+ * its properties), e.g. {@code ${profile.lifecycleStage == 'prospect'}}.
+ */
+@Component
+class EntryFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(EntryFilter.class);
+
+	private final ExpressionFactoryImpl expressions = new ExpressionFactoryImpl();
+
+	private final ProfileStore profiles;
+
+	EntryFilter(ProfileStore profiles) {
+		this.profiles = profiles;
+	}
+
+	boolean admits(String filter, String journeyKey, CustomerEvent event) {
+		SimpleContext context = new SimpleContext(new SimpleResolver(true));
+		context.setVariable("profile", this.expressions.createValueExpression(profileData(event), Map.class));
+		context.setVariable("event", this.expressions.createValueExpression(event.properties(), Map.class));
+		try {
+			return Boolean.TRUE
+				.equals(this.expressions.createValueExpression(context, filter, Object.class).getValue(context));
+		}
+		catch (ELException ex) {
+			// A broken filter must not let everyone in (or fail the event): nobody enters
+			// until it is fixed, and the log says why.
+			log.error("Journey {}: entry.filter '{}' cannot be evaluated for customer={}: {}", journeyKey, filter,
+					event.customerId(), ex.getMessage());
+			return false;
+		}
+	}
+
+	private Map<String, Object> profileData(CustomerEvent event) {
+		return this.profiles.find(event.customerId())
+			.map((profile) -> profile.toTemplateData())
+			.orElse(Map.of("id", event.customerId()));
+	}
+
+}

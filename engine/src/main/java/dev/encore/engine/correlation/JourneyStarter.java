@@ -1,0 +1,127 @@
+package dev.encore.engine.correlation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.journey.Buckets;
+import dev.encore.engine.journey.EntryRules;
+import dev.encore.engine.journey.JourneyEntries;
+import dev.encore.engine.journey.JourneyModel;
+import dev.encore.engine.journey.JourneySettings;
+import dev.encore.engine.journey.Splits;
+
+/**
+ * Starts the journeys an event triggers, by each journey's entry rules: one active
+ * instance per customer unless {@code entry.concurrent}, the re-entry policy, the entry
+ * filter. A journey with {@code holdout.percent} puts that share of entrants, chosen by a
+ * stable hash, in its control group ({@code holdout} variable true), for measured uplift.
+ */
+@Component
+class JourneyStarter {
+
+	private static final Logger log = LoggerFactory.getLogger(JourneyStarter.class);
+
+	static final String HOLDOUT = "holdout";
+
+	private final RuntimeService runtime;
+
+	private final RepositoryService repository;
+
+	private final JourneyTriggers triggers;
+
+	private final JourneySettings settings;
+
+	private final JourneyModel model;
+
+	private final JourneyEntries entries;
+
+	private final EntryFilter filter;
+
+	private final Clock clock;
+
+	JourneyStarter(RuntimeService runtime, RepositoryService repository, JourneyTriggers triggers,
+			JourneySettings settings, JourneyModel model, JourneyEntries entries, EntryFilter filter, Clock clock) {
+		this.runtime = runtime;
+		this.repository = repository;
+		this.triggers = triggers;
+		this.settings = settings;
+		this.model = model;
+		this.entries = entries;
+		this.filter = filter;
+		this.clock = clock;
+	}
+
+	void startJourneys(CustomerEvent event) {
+		for (String definitionId : this.triggers.processDefinitionsStartedBy(event.name())) {
+			ProcessDefinition definition = this.repository.getProcessDefinition(definitionId);
+			if (admitted(definitionId, definition.getKey(), event)) {
+				start(definition, event);
+			}
+		}
+	}
+
+	private boolean admitted(String definitionId, String journeyKey, CustomerEvent event) {
+		EntryRules rules = EntryRules.from(this.model.withPrefix(definitionId, EntryRules.PREFIX));
+		String customer = event.customerId();
+		if (!rules.concurrent() && hasActiveInstance(journeyKey, customer)) {
+			log.info("Journey {} already active for customer={}; '{}' does not start another", journeyKey, customer,
+					event.name());
+			return false;
+		}
+		if (!rules.allowsEntry(this.entries.lastEntry(journeyKey, customer).orElse(null), this.clock.instant())) {
+			log.info("Journey {} not entered again by customer={}: re-entry {}", journeyKey, customer,
+					this.model.properties(definitionId).getOrDefault("entry.reentry", "always"));
+			return false;
+		}
+		if (rules.filter() != null && !this.filter.admits(rules.filter(), journeyKey, event)) {
+			log.info("Journey {} not entered by customer={}: entry filter", journeyKey, customer);
+			return false;
+		}
+		return true;
+	}
+
+	private void start(ProcessDefinition definition, CustomerEvent event) {
+		String customer = event.customerId();
+		boolean holdout = inHoldout(definition, customer);
+		Map<String, Object> variables = new HashMap<>(this.settings.of(definition.getId(), definition.getKey()));
+		variables.put(JourneyCorrelator.CUSTOMER_ID, customer);
+		variables.put(JourneyCorrelator.TRIGGER_EVENT_ID, event.messageId());
+		variables.put(HOLDOUT, holdout);
+		if (holdout) {
+			variables.put(Splits.BRANCH, HOLDOUT);
+		}
+		Instant now = this.clock.instant();
+		String instance = this.runtime.startProcessInstanceById(definition.getId(), customer, variables).getId();
+		this.entries.record(
+				new JourneyEntries.Entry(instance, definition.getId(), definition.getKey(), customer, now, holdout));
+		log.info("Journey {} started for customer={} as {}{}", definition.getKey(), customer, instance,
+				holdout ? " (holdout)" : "");
+	}
+
+	private boolean inHoldout(ProcessDefinition definition, String customerId) {
+		String percent = this.model.properties(definition.getId()).get("holdout.percent");
+		if (percent == null || percent.isBlank()) {
+			return false;
+		}
+		return Buckets.of(customerId, definition.getKey(), HOLDOUT) < Integer.parseInt(percent.strip());
+	}
+
+	private boolean hasActiveInstance(String journeyKey, String customerId) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(journeyKey)
+			.processInstanceBusinessKey(customerId)
+			.count() > 0;
+	}
+
+}

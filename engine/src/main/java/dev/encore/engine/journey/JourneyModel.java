@@ -1,0 +1,65 @@
+package dev.encore.engine.journey;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a marketer set on a journey in Modeler: the process's extension properties
+ * ({@code setting.*}, {@code entry.*}, {@code goal.*}, {@code holdout.*}), by process
+ * definition id. Deployed definitions never change, so they are read once.
+ */
+@Component
+public class JourneyModel {
+
+	private final RepositoryService repository;
+
+	private final Map<String, Map<String, String>> byDefinition = new ConcurrentHashMap<>();
+
+	JourneyModel(RepositoryService repository) {
+		this.repository = repository;
+	}
+
+	/** Every extension property of the journey's process. */
+	public Map<String, String> properties(String processDefinitionId) {
+		return this.byDefinition.computeIfAbsent(processDefinitionId, this::read);
+	}
+
+	/** The properties named {@code <prefix>name}, keyed by name. */
+	public Map<String, String> withPrefix(String processDefinitionId, String prefix) {
+		Map<String, String> selected = new LinkedHashMap<>();
+		properties(processDefinitionId).forEach((name, value) -> {
+			if (name.startsWith(prefix)) {
+				selected.put(name.substring(prefix.length()), value);
+			}
+		});
+		return selected;
+	}
+
+	private Map<String, String> read(String processDefinitionId) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		for (Process process : this.repository.getBpmnModelInstance(processDefinitionId)
+			.getModelElementsByType(Process.class)) {
+			if (process.getExtensionElements() == null) {
+				continue;
+			}
+			for (CamundaProperties group : process.getExtensionElements()
+				.getChildElementsByType(CamundaProperties.class)) {
+				for (CamundaProperty property : group.getCamundaProperties()) {
+					if (property.getCamundaName() != null && property.getCamundaValue() != null) {
+						properties.put(property.getCamundaName(), property.getCamundaValue().strip());
+					}
+				}
+			}
+		}
+		return Map.copyOf(properties);
+	}
+
+}
