@@ -1,10 +1,13 @@
 package dev.encore.engine.journey;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -33,9 +36,12 @@ class JourneyDeployer implements SmartInitializingSingleton {
 
 	private final JourneyProperties properties;
 
-	JourneyDeployer(RepositoryService repository, JourneyProperties properties) {
+	private final JourneyValidator validator;
+
+	JourneyDeployer(RepositoryService repository, JourneyProperties properties, JourneyValidator validator) {
 		this.repository = repository;
 		this.properties = properties;
+		this.validator = validator;
 	}
 
 	@Override
@@ -49,14 +55,19 @@ class JourneyDeployer implements SmartInitializingSingleton {
 			.name(DEPLOYMENT_NAME)
 			.source("encore")
 			.enableDuplicateFiltering(true);
+		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (Resource resource : resources) {
 			try (InputStream in = resource.getInputStream()) {
-				deployment.addInputStream(resource.getFilename(), in);
+				files.put(resource.getFilename(), in.readAllBytes());
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot read journey " + resource, ex);
 			}
 		}
+		// The folder is deployed as it is (Camunda still refuses what it cannot run), but
+		// whatever the deploy API would refuse is reported.
+		this.validator.validate(files).forEach((problem) -> log.warn("Journey problem: {}", problem));
+		files.forEach((name, content) -> deployment.addInputStream(name, new ByteArrayInputStream(content)));
 		DeploymentWithDefinitions deployed = deployment.deployWithResult();
 		log.info("Journeys deployed: {} resources read, {} new process versions", resources.size(),
 				deployed.getDeployedProcessDefinitions() == null ? 0 : deployed.getDeployedProcessDefinitions().size());

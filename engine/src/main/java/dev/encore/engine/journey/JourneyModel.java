@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
@@ -34,8 +37,12 @@ public class JourneyModel {
 
 	/** The properties named {@code <prefix>name}, keyed by name. */
 	public Map<String, String> withPrefix(String processDefinitionId, String prefix) {
+		return withPrefix(properties(processDefinitionId), prefix);
+	}
+
+	static Map<String, String> withPrefix(Map<String, String> properties, String prefix) {
 		Map<String, String> selected = new LinkedHashMap<>();
-		properties(processDefinitionId).forEach((name, value) -> {
+		properties.forEach((name, value) -> {
 			if (name.startsWith(prefix)) {
 				selected.put(name.substring(prefix.length()), value);
 			}
@@ -47,19 +54,41 @@ public class JourneyModel {
 		Map<String, String> properties = new LinkedHashMap<>();
 		for (Process process : this.repository.getBpmnModelInstance(processDefinitionId)
 			.getModelElementsByType(Process.class)) {
-			if (process.getExtensionElements() == null) {
-				continue;
-			}
-			for (CamundaProperties group : process.getExtensionElements()
-				.getChildElementsByType(CamundaProperties.class)) {
-				for (CamundaProperty property : group.getCamundaProperties()) {
-					if (property.getCamundaName() != null && property.getCamundaValue() != null) {
-						properties.put(property.getCamundaName(), property.getCamundaValue().strip());
-					}
+			properties.putAll(propertiesOf(process));
+		}
+		return Map.copyOf(properties);
+	}
+
+	static Map<String, String> propertiesOf(BaseElement element) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		if (element.getExtensionElements() == null) {
+			return properties;
+		}
+		for (CamundaProperties group : element.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
+			for (CamundaProperty property : group.getCamundaProperties()) {
+				if (property.getCamundaName() != null && property.getCamundaValue() != null) {
+					properties.put(property.getCamundaName(), property.getCamundaValue().strip());
 				}
 			}
 		}
-		return Map.copyOf(properties);
+		return properties;
+	}
+
+	/** Text input parameters of a task (what an element template fills in). */
+	static Map<String, String> inputParametersOf(BaseElement element) {
+		Map<String, String> inputs = new LinkedHashMap<>();
+		if (element.getExtensionElements() == null) {
+			return inputs;
+		}
+		for (CamundaInputOutput io : element.getExtensionElements().getChildElementsByType(CamundaInputOutput.class)) {
+			for (CamundaInputParameter input : io.getCamundaInputParameters()) {
+				if (input.getCamundaName() != null && input.getTextContent() != null
+						&& !input.getTextContent().isBlank()) {
+					inputs.put(input.getCamundaName(), input.getTextContent().strip());
+				}
+			}
+		}
+		return inputs;
 	}
 
 }

@@ -1,0 +1,118 @@
+package dev.encore.engine.journey;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/journeys}: deploys uploaded BPMN/DMN files after
+ * {@link JourneyValidator validation} (422 listing every problem otherwise). New versions
+ * take new entries; {@code migrate=true} also moves customers waiting in older versions.
+ * Needs the bearer token {@code encore.journeys.deploy.token}.
+ */
+@RestController
+class JourneyDeployController {
+
+	private final JourneyValidator validator;
+
+	private final RepositoryService repository;
+
+	private final JourneyMigrator migrator;
+
+	private final DeployProperties properties;
+
+	JourneyDeployController(JourneyValidator validator, RepositoryService repository, JourneyMigrator migrator,
+			DeployProperties properties) {
+		this.validator = validator;
+		this.repository = repository;
+		this.migrator = migrator;
+		this.properties = properties;
+	}
+
+	record Deployed(String deploymentId, List<Version> journeys, List<JourneyMigrator.Report> migrations) {
+	}
+
+	record Version(String journey, int version, String processDefinitionId) {
+	}
+
+	@PostMapping(path = "/api/v1/journeys", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<?> deploy(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestParam("files") List<MultipartFile> files,
+			@RequestParam(name = "migrate", defaultValue = "false") boolean migrate) throws IOException {
+		ResponseEntity<ProblemDetail> refused = refuse(authorization);
+		if (refused != null) {
+			return refused;
+		}
+		Map<String, byte[]> contents = new LinkedHashMap<>();
+		for (MultipartFile file : files) {
+			contents.put(file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename(),
+					file.getBytes());
+		}
+		List<JourneyProblem> problems = this.validator.validate(contents);
+		if (!problems.isEmpty()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+					problems.size() + " problem(s); nothing was deployed");
+			problem.setTitle("Invalid journey");
+			problem.setProperty("problems", problems);
+			return ResponseEntity.unprocessableEntity().body(problem);
+		}
+		DeploymentBuilder deployment = this.repository.createDeployment()
+			.name(JourneyDeployer.DEPLOYMENT_NAME)
+			.source("api")
+			.enableDuplicateFiltering(true);
+		contents.forEach((name, content) -> deployment.addString(name, new String(content, StandardCharsets.UTF_8)));
+		DeploymentWithDefinitions deployed = deployment.deployWithResult();
+		List<Version> versions = new ArrayList<>();
+		List<JourneyMigrator.Report> migrations = new ArrayList<>();
+		for (ProcessDefinition definition : deployed.getDeployedProcessDefinitions() == null
+				? List.<ProcessDefinition>of() : deployed.getDeployedProcessDefinitions()) {
+			versions.add(new Version(definition.getKey(), definition.getVersion(), definition.getId()));
+			if (migrate) {
+				migrations.addAll(this.migrator.migrateToLatest(definition));
+			}
+		}
+		return ResponseEntity.status(versions.isEmpty() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(new Deployed(deployed.getId(), versions, migrations));
+	}
+
+	private ResponseEntity<ProblemDetail> refuse(String authorization) {
+		if (this.properties.token().isBlank()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+					"Deploying journeys over the API is switched off: set encore.journeys.deploy.token");
+			problem.setTitle("Journey deployment disabled");
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+		}
+		String expected = "Bearer " + this.properties.token();
+		if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				authorization.getBytes(StandardCharsets.UTF_8))) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+					"A valid bearer token is needed to deploy journeys");
+			problem.setTitle("Unauthorized");
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+				.body(problem);
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,244 @@
+package dev.encore.engine.journey;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.Signal;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.ModelParseException;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks journeys before they are deployed, so a mistake shows up as a list of problems
+ * with element ids instead of customers stuck or spammed: {@code historyTimeToLive} set;
+ * no script tasks or inline scripts (a deployment must not carry code); every message and
+ * signal a known event; every send task's template present in each shipped locale; timers
+ * and settings parse; entry, goal and holdout properties valid.
+ */
+@Component
+public class JourneyValidator {
+
+	private static final Pattern SETTING_REFERENCE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+
+	private final KnownEvents events;
+
+	private final TemplateCatalog templates;
+
+	private final DeployProperties properties;
+
+	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties) {
+		this.events = events;
+		this.templates = templates;
+		this.properties = properties;
+	}
+
+	/** Every problem of every file; empty when all may be deployed. */
+	public List<JourneyProblem> validate(Map<String, byte[]> files) {
+		List<JourneyProblem> problems = new ArrayList<>();
+		files.forEach((name, content) -> {
+			if (name.endsWith(".bpmn")) {
+				validateBpmn(name, content, problems);
+			}
+			else if (name.endsWith(".dmn")) {
+				validateDmn(name, content, problems);
+			}
+			else {
+				problems.add(new JourneyProblem(name, null, "only .bpmn and .dmn files can be deployed"));
+			}
+		});
+		return problems;
+	}
+
+	private void validateBpmn(String resource, byte[] content, List<JourneyProblem> problems) {
+		BpmnModelInstance model;
+		try {
+			model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+		}
+		catch (ModelParseException ex) {
+			problems.add(new JourneyProblem(resource, null, "not a valid BPMN file: " + ex.getMessage()));
+			return;
+		}
+		Problems found = new Problems(resource, problems);
+		for (Process process : model.getModelElementsByType(Process.class)) {
+			checkProcess(process, found);
+		}
+		for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
+			found.add(task.getId(), "script tasks are not allowed: use a send task or a business rule task");
+		}
+		for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
+			found.add(owningElementId(script), "inline scripts are not allowed (listener or input/output script)");
+		}
+		for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
+			if (condition.getLanguage() != null) {
+				found.add(owningElementId(condition), "script conditions are not allowed: use an ${...} expression");
+			}
+		}
+		for (Message message : model.getModelElementsByType(Message.class)) {
+			checkEventName(message.getId(), message.getName(), found);
+		}
+		for (Signal signal : model.getModelElementsByType(Signal.class)) {
+			checkEventName(signal.getId(), signal.getName(), found);
+		}
+		Map<String, String> settings = settingsOf(model);
+		for (SendTask task : model.getModelElementsByType(SendTask.class)) {
+			checkSendTask(task, settings, found);
+		}
+		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+			checkTimer(timer, settings, found);
+		}
+	}
+
+	private void checkProcess(Process process, Problems found) {
+		String ttl = process.getCamundaHistoryTimeToLiveString();
+		if (ttl == null || ttl.isBlank()) {
+			found.add(process.getId(), "historyTimeToLive is not set (days to keep finished journeys, e.g. 180)");
+		}
+		Map<String, String> properties = JourneyModel.propertiesOf(process);
+		try {
+			EntryRules.from(JourneyModel.withPrefix(properties, EntryRules.PREFIX));
+			JourneyGoal.from(JourneyModel.withPrefix(properties, JourneyGoal.PREFIX))
+				.ifPresent((goal) -> checkEventName(process.getId(), goal.event(), found));
+		}
+		catch (InvalidJourneyException ex) {
+			found.add(process.getId(), ex.getMessage());
+		}
+		String holdout = properties.get("holdout.percent");
+		if (holdout != null && !holdout.matches("\\d{1,2}|100")) {
+			found.add(process.getId(), "holdout.percent must be a whole number from 0 to 100, not '" + holdout + "'");
+		}
+		properties.forEach((name, value) -> {
+			if (name.startsWith(JourneySettings.PREFIX) && value.startsWith("P") && !IsoDurations.valid(value)) {
+				found.add(process.getId(), name + " is not an ISO-8601 duration: '" + value + "'");
+			}
+		});
+	}
+
+	private void checkEventName(String elementId, String name, Problems found) {
+		if (name == null || name.isBlank()) {
+			found.add(elementId, "has no name: name it after the event it stands for");
+		}
+		else if (!this.events.contains(name)) {
+			found.add(elementId, "'" + name + "' is not a known event (a typo? custom events go in"
+					+ " encore.journeys.deploy.custom-events)");
+		}
+	}
+
+	private void checkSendTask(SendTask task, Map<String, String> settings, Problems found) {
+		Map<String, String> inputs = JourneyModel.inputParametersOf(task);
+		String channel = inputs.get("channel");
+		String templateId = resolve(inputs.get("templateId"), settings);
+		if (channel == null || templateId == null) {
+			found.add(task.getId(),
+					"a send task needs the inputs channel and templateId (use an Encore element template)");
+			return;
+		}
+		for (String locale : this.properties.locales()) {
+			if (!this.templates.exists(templateId, channel, locale)) {
+				found.add(task.getId(),
+						"template '" + templateId + "' has no " + channel + " version for locale " + locale);
+			}
+		}
+	}
+
+	private void checkTimer(TimerEventDefinition timer, Map<String, String> settings, Problems found) {
+		String elementId = owningElementId(timer);
+		if (timer.getTimeDuration() != null) {
+			String duration = resolve(timer.getTimeDuration().getTextContent(), settings);
+			if (duration == null) {
+				found.add(elementId, "waits for " + timer.getTimeDuration().getTextContent().strip()
+						+ ", which is not a journey setting (add setting." + settingName(timer) + ")");
+			}
+			else if (!duration.contains("${") && !IsoDurations.valid(duration)) {
+				found.add(elementId, "'" + duration + "' is not an ISO-8601 duration such as PT1H or P3D");
+			}
+		}
+		if (timer.getTimeDate() != null) {
+			String date = resolve(timer.getTimeDate().getTextContent(), settings);
+			if (date != null && !date.contains("${") && !IsoDurations.validDate(date)) {
+				found.add(elementId, "'" + date + "' is not an ISO-8601 date-time");
+			}
+		}
+	}
+
+	private static String settingName(TimerEventDefinition timer) {
+		Matcher reference = SETTING_REFERENCE.matcher(timer.getTimeDuration().getTextContent().strip());
+		return reference.matches() ? reference.group(1) : "...";
+	}
+
+	/**
+	 * A literal, or the value of the journey setting a {@code ${name}} refers to; null
+	 * for a {@code ${name}} that is no setting. Other expressions are left as they are.
+	 */
+	private static String resolve(String value, Map<String, String> settings) {
+		if (value == null) {
+			return null;
+		}
+		Matcher reference = SETTING_REFERENCE.matcher(value.strip());
+		if (reference.matches()) {
+			return settings.get(reference.group(1));
+		}
+		return value.strip();
+	}
+
+	private static Map<String, String> settingsOf(BpmnModelInstance model) {
+		Map<String, String> settings = new java.util.LinkedHashMap<>();
+		for (Process process : model.getModelElementsByType(Process.class)) {
+			settings.putAll(JourneyModel.withPrefix(JourneyModel.propertiesOf(process), JourneySettings.PREFIX));
+		}
+		return settings;
+	}
+
+	private void validateDmn(String resource, byte[] content, List<JourneyProblem> problems) {
+		DmnModelInstance model;
+		try {
+			model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
+		}
+		catch (ModelParseException ex) {
+			problems.add(new JourneyProblem(resource, null, "not a valid DMN file: " + ex.getMessage()));
+			return;
+		}
+		for (Decision decision : model.getModelElementsByType(Decision.class)) {
+			String ttl = decision.getCamundaHistoryTimeToLiveString();
+			if (ttl == null || ttl.isBlank()) {
+				problems.add(new JourneyProblem(resource, decision.getId(), "historyTimeToLive is not set"));
+			}
+		}
+	}
+
+	/** The nearest ancestor with an id: the element a marketer clicks in Modeler. */
+	private static String owningElementId(ModelElementInstance element) {
+		for (ModelElementInstance current = element; current != null; current = current.getParentElement()) {
+			String id = current.getAttributeValue("id");
+			if (id != null) {
+				return id;
+			}
+		}
+		return null;
+	}
+
+	private record Problems(String resource, List<JourneyProblem> list) {
+
+		void add(String elementId, String message) {
+			this.list.add(new JourneyProblem(this.resource, elementId, message));
+		}
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.encore.engine.journey;
+
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which message templates the journeys folder holds:
+ * {@code templates/<id>/<channel>.<locale>.liquid} under
+ * {@code encore.journeys.location}.
+ */
+@Component
+class TemplateCatalog {
+
+	private final ResourceLoader resources;
+
+	private final String base;
+
+	TemplateCatalog(ResourceLoader resources, JourneyProperties journeys) {
+		this.resources = resources;
+		String location = journeys.location().replace("classpath*:", "classpath:");
+		this.base = (location.endsWith("/") ? location : location + "/") + "templates/";
+	}
+
+	boolean exists(String templateId, String channel, String locale) {
+		if (!templateId.matches("[a-z0-9-]+")) {
+			return false;
+		}
+		return this.resources.getResource(this.base + templateId + "/" + channel + "." + locale + ".liquid").exists();
+	}
+
+}

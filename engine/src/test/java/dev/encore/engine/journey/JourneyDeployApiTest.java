@@ -1,0 +1,107 @@
+package dev.encore.engine.journey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.ResultActions;
+
+import dev.encore.engine.testsupport.EncoreIntegrationTest;
+import dev.encore.engine.testsupport.TestEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Deploying journeys over the API: token, validation, new versions, migration. */
+class JourneyDeployApiTest extends EncoreIntegrationTest {
+
+	@Autowired
+	private RepositoryService repository;
+
+	@Test
+	void deployingNeedsTheToken() throws Exception {
+		this.mvc.perform(multipart("/api/v1/journeys").file(file("migration-probe-v1.bpmn")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc
+			.perform(multipart("/api/v1/journeys").file(file("migration-probe-v1.bpmn"))
+				.header("Authorization", "Bearer wrong"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void anInvalidJourneyIsRefusedWithEveryProblemAndNothingDeployed() throws Exception {
+		deploy("broken-journey.bpmn", false).andExpect(status().isUnprocessableEntity())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.problems.length()").value(11))
+			.andExpect(jsonPath("$.problems[*].elementId", hasItem("ScriptTaskCompute")));
+		assertThat(definitions("BrokenJourney")).isZero();
+	}
+
+	@Test
+	void waitingCustomersStayOnTheirVersionUnlessTheDeployMigratesThem() throws Exception {
+		deploy("migration-probe-v1.bpmn", false).andExpect(jsonPath("$.journeys[0].journey").value("MigrationProbe"));
+		String stays = newCustomerId();
+		send(TestEvents.track("Migration Probe Entered", stays)).andExpect(status().isAccepted());
+
+		deploy("migration-probe-v2.bpmn", false).andExpect(status().isCreated());
+		String moves = newCustomerId();
+		send(TestEvents.track("Migration Probe Entered", moves)).andExpect(status().isAccepted());
+		assertThat(versionOf(stays)).isEqualTo(versionOf(moves) - 1);
+
+		// Same files again: nothing new, nobody moved.
+		deploy("migration-probe-v2.bpmn", true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.journeys.length()").value(0));
+
+		deploy("migration-probe-v1.bpmn", true).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.migrations.length()").value(2))
+			.andExpect(jsonPath("$.migrations[0].migrated").value(1))
+			.andExpect(jsonPath("$.migrations[1].migrated").value(1))
+			.andExpect(jsonPath("$.migrations[0].failed.length()").value(0));
+		assertThat(versionOf(stays)).isEqualTo(versionOf(moves));
+
+		this.clock.advance(Duration.ofDays(1));
+		assertThat(activeJourneys(stays, "MigrationProbe") + activeJourneys(moves, "MigrationProbe")).isZero();
+		assertThat(this.history.createHistoricActivityInstanceQuery().activityId("EndEventVersionOne").count())
+			.isEqualTo(2);
+	}
+
+	private ResultActions deploy(String file, boolean migrate) throws Exception {
+		return this.mvc.perform(multipart("/api/v1/journeys").file(file(file))
+			.param("migrate", String.valueOf(migrate))
+			.header("Authorization", "Bearer test-deploy-token"));
+	}
+
+	private static MockMultipartFile file(String name) throws IOException {
+		try (InputStream in = new ClassPathResource("deploy/" + name).getInputStream()) {
+			// Both versions are one journey file, as a marketer would upload it.
+			return new MockMultipartFile("files", name.replaceAll("-v\\d", ""), "application/xml", in.readAllBytes());
+		}
+	}
+
+	private long definitions(String key) {
+		return this.repository.createProcessDefinitionQuery().processDefinitionKey(key).count();
+	}
+
+	private int versionOf(String customer) {
+		String definitionId = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(customer)
+			.singleResult()
+			.getProcessDefinitionId();
+		return this.repository.getProcessDefinition(definitionId).getVersion();
+	}
+
+}

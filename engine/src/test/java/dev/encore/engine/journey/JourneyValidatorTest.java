@@ -1,0 +1,72 @@
+package dev.encore.engine.journey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class JourneyValidatorTest {
+
+	private final JourneyValidator validator = validator();
+
+	private static JourneyValidator validator() {
+		DeployProperties deploy = new DeployProperties("token", null, List.of());
+		return new JourneyValidator(new KnownEvents(deploy), new TemplateCatalog(new DefaultResourceLoader(),
+				new JourneyProperties("classpath*:journeys/", 1, Map.of())), deploy);
+	}
+
+	@Test
+	void theShippedJourneysAreValid() throws IOException {
+		assertThat(this.validator.validate(Map.of("abandoned-cart.bpmn", read("journeys/abandoned-cart.bpmn"))))
+			.isEmpty();
+	}
+
+	@Test
+	void everyMistakeIsReportedWithItsElement() throws IOException {
+		List<JourneyProblem> problems = this.validator
+			.validate(Map.of("broken-journey.bpmn", read("deploy/broken-journey.bpmn")));
+		assertThat(problems).extracting(JourneyProblem::elementId, (problem) -> problem.message().split(" ")[0])
+			.containsExactlyInAnyOrder(tuple("BrokenJourney", "historyTimeToLive"),
+					tuple("BrokenJourney", "entry.reentry"), tuple("BrokenJourney", "holdout.percent"),
+					tuple("BrokenJourney", "setting.reminderDelay"), tuple("ScriptTaskCompute", "script"),
+					tuple("FlowToSend", "inline"), tuple("MessageOrderComplete", "'Order"),
+					tuple("SendTaskMissingTemplate", "template"), tuple("SendTaskMissingTemplate", "template"),
+					tuple("TimerWaitUnknownSetting", "waits"), tuple("TimerWaitOneHourInWords", "'1"));
+		assertThat(problems).filteredOn((problem) -> problem.elementId().equals("SendTaskMissingTemplate"))
+			.extracting(JourneyProblem::message)
+			.containsExactlyInAnyOrder("template 'no-such-template' has no email version for locale en",
+					"template 'no-such-template' has no email version for locale zh-TW");
+	}
+
+	@Test
+	void unreadableFilesAndDecisionsWithoutRetentionAreRejected() {
+		assertThat(this.validator.validate(Map.of("journey.bpmn", "<not-bpmn".getBytes(StandardCharsets.UTF_8))))
+			.singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).startsWith("not a valid BPMN file"));
+		String dmn = """
+				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Segments" name="Segments"
+				    namespace="https://encore.dev">
+				  <decision id="Segment" name="Segment"><literalExpression><text>"vip"</text></literalExpression></decision>
+				</definitions>""";
+		assertThat(this.validator.validate(Map.of("segments.dmn", dmn.getBytes(StandardCharsets.UTF_8))))
+			.singleElement()
+			.satisfies((problem) -> assertThat(problem.elementId()).isEqualTo("Segment"));
+		assertThat(this.validator.validate(Map.of("notes.txt", new byte[0]))).hasSize(1);
+	}
+
+	private static byte[] read(String path) throws IOException {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return in.readAllBytes();
+		}
+	}
+
+}
