@@ -18,13 +18,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("encore.profile")
 public record ProfileProperties(@Valid @DefaultValue Lifecycle lifecycle, @Valid @DefaultValue Churn churn,
-		@Valid @DefaultValue PriceBands priceBands) {
+		@Valid @DefaultValue PriceBands priceBands, @Valid @DefaultValue Rfm rfm) {
 
 	/** Built with every default, for code outside Spring (tests, benchmarks). */
 	public static ProfileProperties defaults() {
 		return new ProfileProperties(new Lifecycle(3, new BigDecimal("500")),
 				new Churn(true, Duration.ofHours(1), 2.0, Duration.ofDays(60), Duration.ofDays(30), 0.3, 2),
-				new PriceBands(new BigDecimal("50"), new BigDecimal("200")));
+				new PriceBands(new BigDecimal("50"), new BigDecimal("200")), new Rfm(false, 100));
 	}
 
 	/**
@@ -51,6 +51,14 @@ public record ProfileProperties(@Valid @DefaultValue Lifecycle lifecycle, @Valid
 			@DefaultValue("2.0") @DecimalMin("1.0") double intervalFactor,
 			@DefaultValue("P60D") Duration firstOrderInterval, @DefaultValue("P30D") Duration engagementSilence,
 			@DefaultValue("0.3") double refundRate, @DefaultValue("2") @Min(1) int refundMinOrders) {
+	}
+
+	/**
+	 * @param recalibrate whether quintile thresholds computed from the customer base
+	 * replace those of {@code rfm-segment.dmn} once a week
+	 * @param minCustomers customers with orders needed before recalibrating
+	 */
+	public record Rfm(@DefaultValue("false") boolean recalibrate, @DefaultValue("100") @Min(5) int minCustomers) {
 	}
 
 	/** Average order value from which a customer is in the mid and high price band. */

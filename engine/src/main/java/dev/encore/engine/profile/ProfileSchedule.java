@@ -7,22 +7,26 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Every node asks every {@code encore.profile.churn.check-every} whether today's scan is
- * due; the database lets one of them run it. Off in tests, which run the scan themselves
- * after moving the clock.
+ * due (and, when enabled, this week's RFM recalibration); the database lets one of them
+ * run it. Off in tests, which run the scan themselves after moving the clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "encore.profile.churn.scheduled", havingValue = "true", matchIfMissing = true)
-class ChurnScanSchedule {
+class ProfileSchedule {
 
 	private final ChurnScan scan;
 
-	ChurnScanSchedule(ChurnScan scan) {
+	private final RfmCalibration calibration;
+
+	ProfileSchedule(ChurnScan scan, RfmCalibration calibration) {
 		this.scan = scan;
+		this.calibration = calibration;
 	}
 
 	@Scheduled(fixedDelayString = "${encore.profile.churn.check-every:PT1H}", initialDelayString = "PT1M")
 	void runIfDue() {
+		this.calibration.runIfDue();
 		this.scan.runIfDue();
 	}
 
