@@ -70,15 +70,30 @@ public class ChurnScan {
 		this.store.forEach((profile) -> {
 			OrderStats stats = profile.orders().stats(this.properties.priceBands());
 			ChurnRisk risk = ChurnRisk.of(profile, stats, now, this.properties.churn());
-			if (risk.detected()
-					&& this.events.process(event(profile, stats, risk, now)) == EventProcessor.Outcome.APPLIED) {
+			if (risk.detected() && emit(profile, stats, risk, now)) {
 				emitted.incrementAndGet();
-				log.info("Churn risk {} ({}) detected for customer={}", risk.signals(), risk.severity(),
-						profile.customerId());
 			}
 		});
 		log.info("Churn scan done: {} new risk episodes", emitted.get());
 		return emitted.get();
+	}
+
+	private boolean emit(CustomerProfile profile, OrderStats stats, ChurnRisk risk, Instant now) {
+		try {
+			boolean applied = this.events.process(event(profile, stats, risk, now)) == EventProcessor.Outcome.APPLIED;
+			if (applied) {
+				log.info("Churn risk {} ({}) detected for customer={}", risk.signals(), risk.severity(),
+						profile.customerId());
+			}
+			return applied;
+		}
+		catch (RuntimeException ex) {
+			// One customer's busy journeys must not stop the scan; tomorrow's scan
+			// retries
+			// the same episode id.
+			log.warn("Churn risk event for customer={} not applied: {}", profile.customerId(), ex.toString());
+			return false;
+		}
 	}
 
 	private static CustomerEvent event(CustomerProfile profile, OrderStats stats, ChurnRisk risk, Instant now) {

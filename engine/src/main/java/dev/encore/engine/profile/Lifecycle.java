@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * order, so it can move a customer back.
  */
 @Component
-public class Lifecycle {
+class Lifecycle {
 
 	private final ProfileProperties.Lifecycle rules;
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * moves with time, so scores are computed when read rather than stored.
  */
 @Component
-public class RfmSegments {
+class RfmSegments {
 
 	/** The decision journeys call from a business rule task. */
 	public static final String SEGMENT_DECISION = "RfmSegment";
