@@ -1,5 +1,6 @@
 package dev.encore.engine.intake;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
@@ -74,8 +75,16 @@ public class EventProcessor {
 			return Outcome.DUPLICATE;
 		}
 		this.history.record(event);
-		this.profiles.apply(event);
+		List<CustomerEvent> derived = this.profiles.apply(event);
 		this.correlator.correlate(event);
+		for (CustomerEvent internal : derived) {
+			// Internal events (Lifecycle Stage Changed) move journeys in the same
+			// transaction; their ids derive from the cause, so replays dedupe.
+			if (!this.history.contains(internal.messageId())) {
+				this.history.record(internal);
+				this.correlator.correlate(internal);
+			}
+		}
 		log.info("Applied {} '{}' customer={} messageId={}", event.type().id(),
 				event.name() == null ? "" : event.name(), event.customerId(), event.messageId());
 		return Outcome.APPLIED;

@@ -1,6 +1,7 @@
 package dev.encore.engine.profile;
 
-import java.util.HashMap;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,16 +10,33 @@ import java.util.Objects;
  * What Encore knows of one customer. Identity fields are typed because guardrails and
  * connectors rely on them; everything else a storefront sends stays in {@code traits}.
  *
+ * @param phone E.164 ({@code +886912345678}); an unusable number is never stored here
+ * @param timeZone a valid IANA zone id
  * @param cart the latest cart or checkout (Segment's {@code Checkout Started} properties:
  * products, value, currency...), empty once the customer has ordered
+ * @param consents per channel id ({@code email}, {@code sms}, {@code line})
+ * @param orders every order and refund, from which the aggregates are computed
  */
 public record CustomerProfile(String customerId, String email, String phone, String firstName, String lastName,
-		String locale, String timeZone, Map<String, Object> traits, Map<String, Object> cart) {
+		String locale, String timeZone, Map<String, Object> traits, Map<String, Object> cart, String lineUserId,
+		LocalDate birthday, Map<String, Consent> consents, OrderHistory orders, Engagement engagement,
+		LifecycleState lifecycle) {
 
 	public CustomerProfile {
 		Objects.requireNonNull(customerId, "customerId");
 		traits = traits == null ? Map.of() : Map.copyOf(traits);
 		cart = cart == null ? Map.of() : Map.copyOf(cart);
+		consents = consents == null ? Map.of() : Map.copyOf(consents);
+		orders = orders == null ? OrderHistory.NONE : orders;
+		engagement = engagement == null ? Engagement.NONE : engagement;
+		lifecycle = lifecycle == null ? LifecycleState.NEW : lifecycle;
+	}
+
+	/** Identity and cart only, as the walking skeleton had it. */
+	public CustomerProfile(String customerId, String email, String phone, String firstName, String lastName,
+			String locale, String timeZone, Map<String, Object> traits, Map<String, Object> cart) {
+		this(customerId, email, phone, firstName, lastName, locale, timeZone, traits, cart, null, null, null, null,
+				null, null);
 	}
 
 	public static CustomerProfile empty(String customerId) {
@@ -27,27 +45,49 @@ public record CustomerProfile(String customerId, String email, String phone, Str
 
 	/**
 	 * Merges identify traits: known ones (Segment's reserved trait names, camelCase or
-	 * snake_case) into the typed fields, the rest into {@code traits}.
+	 * snake_case) into the typed fields, the rest into {@code traits}. Values that cannot
+	 * be used (a phone not in E.164, an unknown time zone) are kept as
+	 * {@code invalid<Field>} traits for support instead.
 	 */
 	public CustomerProfile withTraits(Map<String, Object> incoming) {
-		Map<String, Object> rest = new HashMap<>(this.traits);
-		rest.putAll(incoming);
-		String first = take(rest, this.firstName, "firstName", "first_name");
-		String last = take(rest, this.lastName, "lastName", "last_name");
-		Object name = rest.get("name");
-		if (first == null && name instanceof String full && !full.isBlank()) {
-			int space = full.indexOf(' ');
-			first = space < 0 ? full : full.substring(0, space);
-			last = space < 0 ? last : full.substring(space + 1);
-		}
-		return new CustomerProfile(this.customerId, take(rest, this.email, "email"), take(rest, this.phone, "phone"),
-				first, last, take(rest, this.locale, "locale"), take(rest, this.timeZone, "timeZone", "timezone"), rest,
-				this.cart);
+		return withTraits(incoming, Instant.EPOCH, null);
+	}
+
+	/**
+	 * As {@link #withTraits(Map)}, for traits sent at a known time from a known source:
+	 * consents that do not say when or where they were given take these.
+	 */
+	public CustomerProfile withTraits(Map<String, Object> incoming, Instant reportedAt, String source) {
+		return IdentityTraits.merge(this, incoming, reportedAt, source);
 	}
 
 	public CustomerProfile withCart(Map<String, Object> newCart) {
 		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
-				this.timeZone, this.traits, newCart);
+				this.timeZone, this.traits, newCart, this.lineUserId, this.birthday, this.consents, this.orders,
+				this.engagement, this.lifecycle);
+	}
+
+	public CustomerProfile withOrders(OrderHistory newOrders) {
+		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
+				this.timeZone, this.traits, this.cart, this.lineUserId, this.birthday, this.consents, newOrders,
+				this.engagement, this.lifecycle);
+	}
+
+	public CustomerProfile withEngagement(Engagement newEngagement) {
+		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
+				this.timeZone, this.traits, this.cart, this.lineUserId, this.birthday, this.consents, this.orders,
+				newEngagement, this.lifecycle);
+	}
+
+	public CustomerProfile withLifecycle(LifecycleState newLifecycle) {
+		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
+				this.timeZone, this.traits, this.cart, this.lineUserId, this.birthday, this.consents, this.orders,
+				this.engagement, newLifecycle);
+	}
+
+	/** The consent last reported for a channel id, null when never reported. */
+	public Consent consent(String channel) {
+		return this.consents.get(channel);
 	}
 
 	/**
@@ -63,19 +103,10 @@ public record CustomerProfile(String customerId, String email, String phone, Str
 		putIfSet(data, "lastName", this.lastName);
 		putIfSet(data, "locale", this.locale);
 		putIfSet(data, "timeZone", this.timeZone);
+		putIfSet(data, "lineUserId", this.lineUserId);
+		putIfSet(data, "birthday", this.birthday == null ? null : this.birthday.toString());
 		data.put("cart", this.cart);
 		return data;
-	}
-
-	private static String take(Map<String, Object> traits, String current, String... names) {
-		String value = current;
-		for (String name : names) {
-			Object incoming = traits.remove(name);
-			if (incoming != null && !incoming.toString().isBlank()) {
-				value = incoming.toString();
-			}
-		}
-		return value;
 	}
 
 	private static void putIfSet(Map<String, Object> data, String key, String value) {

@@ -3,6 +3,7 @@ package dev.encore.engine.profile;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** The embedded default: profiles live as long as the process. */
 class InMemoryProfileStore implements ProfileStore {
@@ -22,6 +23,11 @@ class InMemoryProfileStore implements ProfileStore {
 	@Override
 	public void delete(String customerId) {
 		this.profiles.remove(customerId);
+	}
+
+	@Override
+	public void forEach(Consumer<CustomerProfile> action) {
+		this.profiles.values().forEach(action);
 	}
 
 }

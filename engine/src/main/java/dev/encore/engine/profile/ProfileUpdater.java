@@ -1,46 +1,128 @@
 package dev.encore.engine.profile;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.intake.EventType;
 
-/** Turns events into profile changes. */
+/**
+ * Turns events into profile changes: one read and at most one write of the store per
+ * event. Returns the internal events the change implies ({@code Lifecycle Stage
+ * Changed}), for the caller to record and correlate in the event's transaction.
+ */
 @Component
 public class ProfileUpdater {
+
+	private static final Logger log = LoggerFactory.getLogger(ProfileUpdater.class);
 
 	static final String CHECKOUT_STARTED = "Checkout Started";
 
 	static final String ORDER_COMPLETED = "Order Completed";
 
+	static final String ORDER_REFUNDED = "Order Refunded";
+
+	static final String EMAIL_OPENED = "Email Opened";
+
+	static final String EMAIL_LINK_CLICKED = "Email Link Clicked";
+
+	static final String SITE_VISITED = "Site Visited";
+
+	static final String REFERRAL_COMPLETED = "Referral Completed";
+
+	/** Internal event: journeys start on it like on any storefront event. */
+	public static final String LIFECYCLE_STAGE_CHANGED = "Lifecycle Stage Changed";
+
+	/** The source of the events Encore derives itself. */
+	public static final String INTERNAL_SOURCE = "encore";
+
 	private final ProfileStore store;
 
-	ProfileUpdater(ProfileStore store) {
+	private final Lifecycle lifecycle;
+
+	private final ProfileProperties properties;
+
+	ProfileUpdater(ProfileStore store, Lifecycle lifecycle, ProfileProperties properties) {
 		this.store = store;
+		this.lifecycle = lifecycle;
+		this.properties = properties;
 	}
 
-	public void apply(CustomerEvent event) {
+	public List<CustomerEvent> apply(CustomerEvent event) {
 		CustomerProfile current = this.store.find(event.customerId())
 			.orElseGet(() -> CustomerProfile.empty(event.customerId()));
 		CustomerProfile updated = updated(current, event);
+		LifecycleStage stage = this.lifecycle.stageOf(updated, updated.orders().stats(this.properties.priceBands()));
+		LifecycleState state = updated.lifecycle();
+		List<CustomerEvent> derived = List.of();
+		boolean firstSighting = state.stage() == null && stage == LifecycleStage.PROSPECT;
+		if (stage != state.stage() && !firstSighting) {
+			updated = updated.withLifecycle(state.changedTo(stage, event.messageId()));
+			derived = List.of(stageChanged(event, updated.lifecycle()));
+			log.info("Lifecycle of customer={} changed from {} to {}", event.customerId(),
+					updated.lifecycle().previous().id(), stage.id());
+		}
+		else if (event.messageId().equals(state.changedBy())) {
+			// The same event again after its transaction rolled back: the profile already
+			// holds the change, the journeys do not.
+			derived = List.of(stageChanged(event, state));
+		}
 		if (!updated.equals(current)) {
 			this.store.save(updated);
 		}
+		return derived;
 	}
 
-	private static CustomerProfile updated(CustomerProfile profile, CustomerEvent event) {
+	private CustomerProfile updated(CustomerProfile profile, CustomerEvent event) {
 		CustomerProfile result = profile;
 		if (!event.traits().isEmpty()) {
-			result = result.withTraits(event.traits());
+			result = result.withTraits(event.traits(), event.timestamp(), event.source());
 		}
-		if (event.is(CHECKOUT_STARTED)) {
-			result = result.withCart(event.properties());
+		if (event.type() != EventType.TRACK) {
+			return result;
 		}
-		else if (event.is(ORDER_COMPLETED)) {
-			result = result.withCart(Map.of());
+		return switch (event.name()) {
+			case CHECKOUT_STARTED -> result.withCart(event.properties());
+			case ORDER_COMPLETED -> {
+				String orderId = StorefrontOrders.orderId(event);
+				yield result.withCart(Map.of())
+					.withOrders(result.orders()
+						.withOrder(orderId == null ? event.messageId() : orderId, StorefrontOrders.order(event)));
+			}
+			case ORDER_REFUNDED -> refunded(result, event);
+			case EMAIL_OPENED -> result.withEngagement(result.engagement().withEmailOpen(event.timestamp()));
+			case EMAIL_LINK_CLICKED -> result.withEngagement(result.engagement().withClick(event.timestamp()));
+			case SITE_VISITED -> result.withEngagement(result.engagement().withVisit(event.timestamp()));
+			case REFERRAL_COMPLETED -> result.withLifecycle(result.lifecycle().advocateSince(event.timestamp()));
+			default -> result;
+		};
+	}
+
+	private static CustomerProfile refunded(CustomerProfile profile, CustomerEvent event) {
+		String orderId = StorefrontOrders.orderId(event);
+		if (orderId == null) {
+			log.warn("Refund {} of customer={} names no order_id; ignored", event.messageId(), event.customerId());
+			return profile;
 		}
-		return result;
+		return profile
+			.withOrders(profile.orders().withRefund(event.messageId(), StorefrontOrders.refund(event, orderId)));
+	}
+
+	private static CustomerEvent stageChanged(CustomerEvent cause, LifecycleState state) {
+		// Derived from the causing event's id, so a replay is deduplicated like any
+		// event.
+		String messageId = "lifecycle-" + UUID.nameUUIDFromBytes(cause.messageId().getBytes(StandardCharsets.UTF_8));
+		return new CustomerEvent(messageId, EventType.TRACK, LIFECYCLE_STAGE_CHANGED, cause.customerId(),
+				cause.timestamp(),
+				Map.of("from", state.previous().id(), "to", state.stage().id(), "cause", cause.messageId()), Map.of(),
+				INTERNAL_SOURCE);
 	}
 
 }

@@ -1,101 +1,87 @@
 package dev.encore.engine.profile;
 
-import java.util.HashMap;
-
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
- * One Redis hash per customer ({@code <prefix>profile:<id>}): typed fields as hash fields
- * so later updates can touch one field, traits and cart as JSON.
+ * One Redis hash per customer ({@code <prefix>profile:<id>}, see {@link ProfileHash}). A
+ * read is one HGETALL, a save one MULTI/DEL/HSET/EXEC sent as a single pipeline: an event
+ * costs two round trips however many orders the customer has, and readers never see a
+ * half-written profile.
  */
 class RedisProfileStore implements ProfileStore {
-
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
 
 	private final UnifiedJedis redis;
 
 	private final String prefix;
 
-	private final ObjectMapper json;
+	private final ProfileHash hash;
 
-	RedisProfileStore(UnifiedJedis redis, String keyPrefix, ObjectMapper json) {
+	private final Counter roundTrips;
+
+	RedisProfileStore(UnifiedJedis redis, String keyPrefix, ObjectMapper json, Counter roundTrips) {
 		this.redis = redis;
 		this.prefix = keyPrefix + "profile:";
-		this.json = json;
+		this.hash = new ProfileHash(json);
+		this.roundTrips = roundTrips;
 	}
 
 	@Override
 	public Optional<CustomerProfile> find(String customerId) {
-		Map<String, String> hash = this.redis.hgetAll(this.prefix + customerId);
-		if (hash.isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of(new CustomerProfile(customerId, hash.get("email"), hash.get("phone"), hash.get("firstName"),
-				hash.get("lastName"), hash.get("locale"), hash.get("timeZone"), read(hash.get("traits")),
-				read(hash.get("cart"))));
+		Map<String, String> fields = this.redis.hgetAll(this.prefix + customerId);
+		this.roundTrips.increment();
+		return fields.isEmpty() ? Optional.empty() : Optional.of(this.hash.decode(customerId, fields));
 	}
 
 	@Override
 	public void save(CustomerProfile profile) {
-		Map<String, String> fields = new HashMap<>();
-		fields.put("email", profile.email());
-		fields.put("phone", profile.phone());
-		fields.put("firstName", profile.firstName());
-		fields.put("lastName", profile.lastName());
-		fields.put("locale", profile.locale());
-		fields.put("timeZone", profile.timeZone());
-		fields.put("traits", write(profile.traits()));
-		fields.put("cart", write(profile.cart()));
-		Map<String, String> set = new HashMap<>();
-		fields.forEach((name, value) -> {
-			if (value != null) {
-				set.put(name, value);
-			}
-		});
-		String[] unset = fields.keySet().stream().filter((name) -> fields.get(name) == null).toArray(String[]::new);
 		String key = this.prefix + profile.customerId();
-		// One round trip for both commands.
-		try (AbstractPipeline pipeline = this.redis.pipelined()) {
-			pipeline.hset(key, set);
-			if (unset.length > 0) {
-				pipeline.hdel(key, unset);
-			}
-			pipeline.sync();
+		try (AbstractTransaction transaction = this.redis.multi()) {
+			transaction.del(key);
+			transaction.hset(key, this.hash.encode(profile));
+			transaction.exec();
 		}
+		this.roundTrips.increment();
 	}
 
 	@Override
 	public void delete(String customerId) {
 		this.redis.del(this.prefix + customerId);
+		this.roundTrips.increment();
 	}
 
-	private Map<String, Object> read(String value) {
-		if (value == null) {
-			return Map.of();
+	@Override
+	public void forEach(Consumer<CustomerProfile> action) {
+		ScanParams match = new ScanParams().match(this.prefix + "*").count(500);
+		String cursor = ScanParams.SCAN_POINTER_START;
+		do {
+			ScanResult<String> page = this.redis.scan(cursor, match);
+			cursor = page.getCursor();
+			List<Response<Map<String, String>>> reads = new ArrayList<>();
+			try (AbstractPipeline pipeline = this.redis.pipelined()) {
+				page.getResult().forEach((key) -> reads.add(pipeline.hgetAll(key)));
+				pipeline.sync();
+			}
+			for (int i = 0; i < reads.size(); i++) {
+				Map<String, String> fields = reads.get(i).get();
+				if (!fields.isEmpty()) {
+					action.accept(this.hash.decode(page.getResult().get(i).substring(this.prefix.length()), fields));
+				}
+			}
 		}
-		try {
-			return this.json.readValue(value, MAP);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Unreadable profile JSON in Redis", ex);
-		}
-	}
-
-	private String write(Map<String, Object> value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("Profile data is not JSON-serializable", ex);
-		}
+		while (!ScanParams.SCAN_POINTER_START.equals(cursor));
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.encore.engine.profile;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +49,38 @@ abstract class ProfileStoreContract {
 		store().save(withoutEmail);
 
 		assertThat(store().find(this.customer)).contains(withoutEmail);
+	}
+
+	@Test
+	void everyPartOfAFullProfileReadsBack() {
+		CustomerProfile full = CustomerProfile.empty(this.customer)
+			.withTraits(
+					Map.of("email", "ada@example.org", "phone", "+886 912-345-678", "lineUserId", "U123", "birthday",
+							"1990-02-28", "timeZone", "Asia/Taipei", "locale", "zh-TW", "consents",
+							Map.of("email", "granted", "sms",
+									Map.of("status", "revoked", "source", "preference-center"))),
+					Instant.parse("2026-03-01T10:00:00Z"), "http")
+			.withOrders(OrderHistory.NONE
+				.withOrder("o-1",
+						new PlacedOrder(Instant.parse("2026-03-02T10:00:00Z"), new BigDecimal("49.90"), true,
+								List.of("tea", "tea")))
+				.withRefund("r-1", new Refund("o-1", new BigDecimal("10"), Instant.parse("2026-03-05T10:00:00Z"))))
+			.withEngagement(Engagement.NONE.withClick(Instant.parse("2026-03-03T10:00:00Z")))
+			.withLifecycle(LifecycleState.NEW.changedTo(LifecycleStage.FIRST_TIME, "m-1"));
+
+		store().save(full);
+
+		assertThat(store().find(this.customer)).contains(full);
+	}
+
+	@Test
+	void forEachVisitsSavedProfiles() {
+		store().save(CustomerProfile.empty(this.customer).withTraits(Map.of("email", "ada@example.org")));
+
+		List<String> seen = new ArrayList<>();
+		store().forEach((profile) -> seen.add(profile.customerId()));
+
+		assertThat(seen).contains(this.customer);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.encore.engine.profile;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class RedisProfileStoreTest extends ProfileStoreContract {
 
 	private final String prefix = "encore-test:" + UUID.randomUUID() + ":";
 
-	private final RedisProfileStore store = new RedisProfileStore(redis, this.prefix, new ObjectMapper());
+	private final RedisProfileStore store = new RedisProfileStore(redis, this.prefix, new ObjectMapper(),
+			new SimpleMeterRegistry().counter("round-trips"));
 
 	@Override
 	ProfileStore store() {

@@ -1,0 +1,24 @@
+package dev.encore.engine.profile;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A profile with everything derived from it as of now: what support reads from {@code GET
+ * /api/v1/customers/{id}} and journeys read as {@code profile} (e.g.
+ * {@code ${profile.lifecycleStage == 'first-time'}}, {@code ${profile.rfm.segment}}).
+ *
+ * @param daysSinceLastOrder null without a counted order; with {@code orderCount} and
+ * {@code netRevenue} the inputs of the {@code RfmSegment} decision
+ * @param lapsed the customer's purchase gap is past the churn alarm level
+ * @param churnRisk the churn signals showing now
+ */
+public record CustomerView(String customerId, String email, String phone, String firstName, String lastName,
+		String locale, String timeZone, String lineUserId, LocalDate birthday, Map<String, Object> traits,
+		Map<String, Object> cart, Map<String, Consent> consents, OrderStats orders, Engagement engagement,
+		String lifecycleStage, boolean lapsed, Instant advocateSince, Rfm rfm, ChurnRisk churnRisk,
+		Long daysSinceLastOrder, int orderCount, BigDecimal netRevenue) {
+
+}

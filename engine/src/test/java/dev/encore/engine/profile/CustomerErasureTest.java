@@ -1,0 +1,122 @@
+package dev.encore.engine.profile;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.encore.engine.testsupport.RedisIntegrationTest;
+import dev.encore.engine.testsupport.TestEvents;
+import dev.encore.engine.testsupport.TestRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Erasure, checked by scanning every Redis key and every text column for the customer.
+ */
+class CustomerErasureTest extends RedisIntegrationTest {
+
+	private static final JedisPooled redis = TestRedis.client();
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void erasureLeavesNoPersonalDataAndEndsJourneys() throws Exception {
+		String customer = newCustomerId();
+		String email = customer + "@example.org";
+		String firstName = "Zelda" + customer.substring(2, 10);
+		send(TestEvents.track("Order Completed", customer).with("order_id", "o-1").with("total", 20))
+			.andExpect(status().isAccepted());
+		send(TestEvents.identify(customer, email, firstName)).andExpect(status().isAccepted());
+		send(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)).andExpect(status().isAccepted());
+		this.clock.advance(Duration.ofHours(1));
+		String journey = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(customer)
+			.singleResult()
+			.getId();
+		assertThat(this.jdbc.sql("SELECT subject FROM encore_message_log WHERE process_instance_id = ?")
+			.param(journey)
+			.query(String.class)
+			.single()).contains(firstName);
+		assertThat(personalData(customer, email, firstName)).isNotEmpty();
+		assertThat(redisKeysNaming(customer)).isNotEmpty();
+
+		this.mvc.perform(delete("/api/v1/customers/{id}", customer)).andExpect(status().isNoContent());
+
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).count()).isZero();
+		assertThat(personalData(customer, email, firstName)).isEmpty();
+		assertThat(redisKeysNaming(customer)).isEmpty();
+		List<Map<String, Object>> log = this.jdbc
+			.sql("SELECT customer_id, subject, preview FROM encore_message_log WHERE process_instance_id = ?")
+			.param(journey)
+			.query()
+			.listOfRows();
+		assertThat(log).singleElement().satisfies((row) -> {
+			assertThat(row.get("CUSTOMER_ID").toString()).startsWith("erased-");
+			assertThat(row.get("SUBJECT")).isNull();
+			assertThat(row.get("PREVIEW")).isNull();
+		});
+		this.mvc.perform(get("/api/v1/customers/{id}", customer)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void erasingAnUnknownCustomerIsNotFound() throws Exception {
+		this.mvc.perform(delete("/api/v1/customers/{id}", newCustomerId())).andExpect(status().isNotFound());
+	}
+
+	/** Every text or binary column of every table holding any of the values. */
+	private List<String> personalData(String... values) {
+		List<String> found = new ArrayList<>();
+		List<Map<String, Object>> columns = this.jdbc.sql("""
+				SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS
+				WHERE TABLE_SCHEMA = 'PUBLIC' AND DATA_TYPE IN ('CHARACTER VARYING', 'CHARACTER',
+				  'CHARACTER LARGE OBJECT', 'BINARY VARYING', 'BINARY LARGE OBJECT')""").query().listOfRows();
+		assertThat(columns).hasSizeGreaterThan(100);
+		for (Map<String, Object> column : columns) {
+			String name = "\"" + column.get("COLUMN_NAME") + "\"";
+			String text = column.get("DATA_TYPE").toString().startsWith("BINARY") ? "UTF8TOSTRING(" + name + ")" : name;
+			for (String value : values) {
+				long rows = this.jdbc
+					.sql("SELECT COUNT(*) FROM \"" + column.get("TABLE_NAME") + "\" WHERE " + text + " LIKE ?")
+					.param("%" + value + "%")
+					.query(Long.class)
+					.single();
+				if (rows > 0) {
+					found.add(column.get("TABLE_NAME") + "." + column.get("COLUMN_NAME"));
+				}
+			}
+		}
+		return found;
+	}
+
+	private List<String> redisKeysNaming(String customer) {
+		List<String> keys = new ArrayList<>();
+		String cursor = ScanParams.SCAN_POINTER_START;
+		do {
+			ScanResult<String> page = redis.scan(cursor, new ScanParams().match("*" + customer + "*").count(1000));
+			keys.addAll(page.getResult());
+			cursor = page.getCursor();
+		}
+		while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+		return keys;
+	}
+
+	@AfterAll
+	static void close() {
+		redis.close();
+	}
+
+}
