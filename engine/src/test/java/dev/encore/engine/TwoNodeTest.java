@@ -102,7 +102,13 @@ class TwoNodeTest {
 			assertThat(mailPerCustomer.get(customers.get(i))).as(customers.get(i)).isEqualTo(i % 2 == 0 ? 1 : 2);
 		}
 		JdbcTemplate db = b.bean(JdbcTemplate.class);
-		assertThat(db.queryForObject("select count(*) from encore_event", Long.class)).isEqualTo(2000);
+		assertThat(db.queryForObject("select count(*) from encore_event where source <> 'encore'", Long.class))
+			.isEqualTo(2000);
+		// Each first purchase moved a prospect to first-time: one internal event each,
+		// once.
+		assertThat(db.queryForObject("select count(*) from encore_event where event_name = 'Lifecycle Stage Changed'",
+				Long.class))
+			.isEqualTo(CUSTOMERS / 2);
 		assertThat(db.queryForObject("select count(distinct send_key) from encore_message_log", Long.class))
 			.isEqualTo(db.queryForObject("select count(*) from encore_message_log", Long.class))
 			.isEqualTo(300);

@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.profile.ProfileStore;
+import dev.encore.engine.profile.ProfileViews;
 
 /**
- * Evaluates a journey's {@code entry.filter}, the same expression language as gateway
- * conditions, on the customer ({@code profile}) and the triggering event ({@code event}:
- * its properties), e.g. {@code ${profile.lifecycleStage == 'prospect'}}.
+ * Evaluates a journey's {@code entry.filter}, the same expression language and the same
+ * {@code profile} as gateway conditions, plus the triggering event ({@code event}: its
+ * properties), e.g. {@code ${profile.lifecycleStage == 'prospect'}}.
  */
 @Component
 class EntryFilter {
@@ -26,15 +26,16 @@ class EntryFilter {
 
 	private final ExpressionFactoryImpl expressions = new ExpressionFactoryImpl();
 
-	private final ProfileStore profiles;
+	private final ProfileViews profiles;
 
-	EntryFilter(ProfileStore profiles) {
+	EntryFilter(ProfileViews profiles) {
 		this.profiles = profiles;
 	}
 
 	boolean admits(String filter, String journeyKey, CustomerEvent event) {
 		SimpleContext context = new SimpleContext(new SimpleResolver(true));
-		context.setVariable("profile", this.expressions.createValueExpression(profileData(event), Map.class));
+		context.setVariable("profile",
+				this.expressions.createValueExpression(this.profiles.journeyData(event.customerId()), Map.class));
 		context.setVariable("event", this.expressions.createValueExpression(event.properties(), Map.class));
 		try {
 			return Boolean.TRUE
@@ -47,12 +48,6 @@ class EntryFilter {
 					event.customerId(), ex.getMessage());
 			return false;
 		}
-	}
-
-	private Map<String, Object> profileData(CustomerEvent event) {
-		return this.profiles.find(event.customerId())
-			.map((profile) -> profile.toTemplateData())
-			.orElse(Map.of("id", event.customerId()));
 	}
 
 }

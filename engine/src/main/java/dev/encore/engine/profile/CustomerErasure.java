@@ -74,10 +74,19 @@ class CustomerErasure {
 			this.history.deleteHistoricProcessInstances(finished);
 		}
 		int events = this.jdbc.sql("DELETE FROM encore_event WHERE customer_id = ?").param(customerId).update();
+		// Journey figures (sends, entries, conversions) keep counting, under an id that
+		// leads back to nobody.
+		String anonymous = "erased-" + UUID.randomUUID();
 		int messages = this.jdbc.sql("""
 				UPDATE encore_message_log SET customer_id = ?, subject = NULL, preview = NULL
-				WHERE customer_id = ?""").params("erased-" + UUID.randomUUID(), customerId).update();
-		return running.size() + finished.size() + events + messages;
+				WHERE customer_id = ?""").params(anonymous, customerId).update();
+		int entries = this.jdbc.sql("UPDATE encore_journey_entry SET customer_id = ? WHERE customer_id = ?")
+			.params(anonymous, customerId)
+			.update();
+		int conversions = this.jdbc.sql("UPDATE encore_conversion SET customer_id = ? WHERE customer_id = ?")
+			.params(anonymous, customerId)
+			.update();
+		return running.size() + finished.size() + events + messages + entries + conversions;
 	}
 
 }

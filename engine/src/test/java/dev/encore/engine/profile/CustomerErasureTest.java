@@ -3,7 +3,6 @@ package dev.encore.engine.profile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -59,15 +58,15 @@ class CustomerErasureTest extends RedisIntegrationTest {
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).count()).isZero();
 		assertThat(personalData(customer, email, firstName)).isEmpty();
 		assertThat(redisKeysNaming(customer)).isEmpty();
-		List<Map<String, Object>> log = this.jdbc
+		List<List<String>> log = this.jdbc
 			.sql("SELECT customer_id, subject, preview FROM encore_message_log WHERE process_instance_id = ?")
 			.param(journey)
-			.query()
-			.listOfRows();
+			.query((row, i) -> java.util.Arrays.asList(row.getString(1), row.getString(2), row.getString(3)))
+			.list();
 		assertThat(log).singleElement().satisfies((row) -> {
-			assertThat(row.get("CUSTOMER_ID").toString()).startsWith("erased-");
-			assertThat(row.get("SUBJECT")).isNull();
-			assertThat(row.get("PREVIEW")).isNull();
+			assertThat(row.get(0)).startsWith("erased-");
+			assertThat(row.get(1)).isNull();
+			assertThat(row.get(2)).isNull();
 		});
 		this.mvc.perform(get("/api/v1/customers/{id}", customer)).andExpect(status().isNotFound());
 	}
@@ -77,25 +76,34 @@ class CustomerErasureTest extends RedisIntegrationTest {
 		this.mvc.perform(delete("/api/v1/customers/{id}", newCustomerId())).andExpect(status().isNotFound());
 	}
 
-	/** Every text or binary column of every table holding any of the values. */
+	/**
+	 * Every text or binary column of every table holding any of the values (H2 or
+	 * PostgreSQL).
+	 */
 	private List<String> personalData(String... values) {
 		List<String> found = new ArrayList<>();
-		List<Map<String, Object>> columns = this.jdbc.sql("""
-				SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS
-				WHERE TABLE_SCHEMA = 'PUBLIC' AND DATA_TYPE IN ('CHARACTER VARYING', 'CHARACTER',
-				  'CHARACTER LARGE OBJECT', 'BINARY VARYING', 'BINARY LARGE OBJECT')""").query().listOfRows();
+		List<List<String>> columns = this.jdbc.sql("""
+				SELECT table_name, column_name, LOWER(data_type) FROM information_schema.columns
+				WHERE LOWER(table_schema) = 'public' AND LOWER(data_type) IN ('character varying', 'character',
+				  'character large object', 'text', 'binary varying', 'binary large object', 'bytea')""")
+			.query((row, i) -> List.of(row.getString(1), row.getString(2), row.getString(3)))
+			.list();
 		assertThat(columns).hasSizeGreaterThan(100);
-		for (Map<String, Object> column : columns) {
-			String name = "\"" + column.get("COLUMN_NAME") + "\"";
-			String text = column.get("DATA_TYPE").toString().startsWith("BINARY") ? "UTF8TOSTRING(" + name + ")" : name;
+		boolean postgres = this.jdbc
+			.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'pg_catalog'")
+			.query(Long.class)
+			.single() > 0;
+		for (List<String> column : columns) {
+			String name = "\"" + column.get(1) + "\"";
+			boolean binary = column.get(2).startsWith("binary") || column.get(2).equals("bytea");
+			String text = !binary ? name : postgres ? "encode(" + name + ", 'escape')" : "UTF8TOSTRING(" + name + ")";
 			for (String value : values) {
-				long rows = this.jdbc
-					.sql("SELECT COUNT(*) FROM \"" + column.get("TABLE_NAME") + "\" WHERE " + text + " LIKE ?")
+				long rows = this.jdbc.sql("SELECT COUNT(*) FROM \"" + column.get(0) + "\" WHERE " + text + " LIKE ?")
 					.param("%" + value + "%")
 					.query(Long.class)
 					.single();
 				if (rows > 0) {
-					found.add(column.get("TABLE_NAME") + "." + column.get("COLUMN_NAME"));
+					found.add(column.get(0) + "." + column.get(1));
 				}
 			}
 		}
