@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisException;
 
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +34,25 @@ public class ProfileConfiguration {
 			return new InMemoryProfileStore();
 		}
 		return new RedisProfileStore(jedis.redis(), properties.keyPrefix(), json, meters.counter(REDIS_ROUND_TRIPS));
+	}
+
+	/**
+	 * Readiness includes Redis when profiles live there: a node that cannot reach it
+	 * cannot apply events.
+	 */
+	@Bean
+	HealthIndicator redisHealthIndicator(JedisHolder jedis) {
+		return () -> {
+			if (jedis.redis() == null) {
+				return Health.up().withDetail("store", "in-memory").build();
+			}
+			try {
+				return "PONG".equals(jedis.redis().ping()) ? Health.up().build() : Health.down().build();
+			}
+			catch (JedisException ex) {
+				return Health.down(ex).build();
+			}
+		};
 	}
 
 	/** The Redis client when one is configured; closed with the context. */
