@@ -26,6 +26,17 @@ class InMemoryProfileStore implements ProfileStore {
 	}
 
 	@Override
+	public Optional<CustomerProfile> findByContact(String emailOrPhone) {
+		// A scan is fine for a try-out's few customers; Redis keeps an index.
+		String wanted = ProfileStore.contactKey(emailOrPhone);
+		return this.profiles.values()
+			.stream()
+			.filter((profile) -> (profile.email() != null && ProfileStore.contactKey(profile.email()).equals(wanted))
+					|| (profile.phone() != null && ProfileStore.contactKey(profile.phone()).equals(wanted)))
+			.findFirst();
+	}
+
+	@Override
 	public void forEach(Consumer<CustomerProfile> action) {
 		this.profiles.values().forEach(action);
 	}

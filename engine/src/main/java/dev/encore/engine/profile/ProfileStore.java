@@ -13,6 +13,16 @@ public interface ProfileStore {
 
 	void delete(String customerId);
 
+	/**
+	 * The customer with this email address or E.164 phone number, for support's search.
+	 */
+	Optional<CustomerProfile> findByContact(String emailOrPhone);
+
+	/** How support's search and the stores' contact index spell an email or phone. */
+	static String contactKey(String emailOrPhone) {
+		return emailOrPhone.strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
 	/** Every stored profile, in no particular order; for scans over the customer base. */
 	void forEach(Consumer<CustomerProfile> action);
 

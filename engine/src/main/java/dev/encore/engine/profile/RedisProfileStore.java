@@ -27,6 +27,8 @@ class RedisProfileStore implements ProfileStore {
 
 	private final String prefix;
 
+	private final String contactPrefix;
+
 	private final ProfileHash hash;
 
 	private final Counter roundTrips;
@@ -34,6 +36,7 @@ class RedisProfileStore implements ProfileStore {
 	RedisProfileStore(UnifiedJedis redis, String keyPrefix, ObjectMapper json, Counter roundTrips) {
 		this.redis = redis;
 		this.prefix = keyPrefix + "profile:";
+		this.contactPrefix = keyPrefix + "contact:";
 		this.hash = new ProfileHash(json);
 		this.roundTrips = roundTrips;
 	}
@@ -51,6 +54,11 @@ class RedisProfileStore implements ProfileStore {
 		try (AbstractTransaction transaction = this.redis.multi()) {
 			transaction.del(key);
 			transaction.hset(key, this.hash.encode(profile));
+			// Support finds customers by email or phone; the index rides in the same
+			// transaction, so it costs no extra round trip.
+			for (String contact : contactKeys(profile)) {
+				transaction.set(contact, profile.customerId());
+			}
 			transaction.exec();
 		}
 		this.roundTrips.increment();
@@ -58,8 +66,29 @@ class RedisProfileStore implements ProfileStore {
 
 	@Override
 	public void delete(String customerId) {
-		this.redis.del(this.prefix + customerId);
+		List<String> keys = new ArrayList<>(find(customerId).map(this::contactKeys).orElse(List.of()));
+		keys.add(this.prefix + customerId);
+		this.redis.del(keys.toArray(String[]::new));
 		this.roundTrips.increment();
+	}
+
+	@Override
+	public Optional<CustomerProfile> findByContact(String emailOrPhone) {
+		String customerId = this.redis.get(this.contactPrefix + ProfileStore.contactKey(emailOrPhone));
+		// An index entry outlives a changed address: trust it only if the profile agrees.
+		return customerId == null ? Optional.empty() : find(customerId).filter(
+				(profile) -> contactKeys(profile).contains(this.contactPrefix + ProfileStore.contactKey(emailOrPhone)));
+	}
+
+	private List<String> contactKeys(CustomerProfile profile) {
+		List<String> keys = new ArrayList<>(2);
+		if (profile.email() != null) {
+			keys.add(this.contactPrefix + ProfileStore.contactKey(profile.email()));
+		}
+		if (profile.phone() != null) {
+			keys.add(this.contactPrefix + ProfileStore.contactKey(profile.phone()));
+		}
+		return keys;
 	}
 
 	@Override

@@ -92,4 +92,22 @@ abstract class ProfileStoreContract {
 		assertThat(store().find(this.customer)).isEmpty();
 	}
 
+	@Test
+	void supportFindsACustomerByEmailOrPhoneUntilTheyChangeOrLeave() {
+		String email = this.customer + "@Example.org";
+		store().save(CustomerProfile.empty(this.customer).withTraits(Map.of("email", email, "phone", "+886912345678")));
+
+		assertThat(store().findByContact(email.toLowerCase())).map(CustomerProfile::customerId).contains(this.customer);
+		assertThat(store().findByContact(" +886912345678 ")).map(CustomerProfile::customerId).contains(this.customer);
+		assertThat(store().findByContact("nobody@example.org")).isEmpty();
+
+		store().save(store().find(this.customer).orElseThrow().withTraits(Map.of("email", "new-" + email)));
+		assertThat(store().findByContact(email)).isEmpty();
+		assertThat(store().findByContact("new-" + email)).isPresent();
+
+		store().delete(this.customer);
+		assertThat(store().findByContact("new-" + email)).isEmpty();
+		assertThat(store().findByContact("+886912345678")).isEmpty();
+	}
+
 }

@@ -32,10 +32,12 @@ class RedisProfileStoreTest extends ProfileStoreContract {
 	}
 
 	@Test
-	void profileIsOneHashUnderThePrefix() {
+	void profileIsOneHashUnderThePrefixPlusItsContactIndex() {
 		savedProfileReadsBackWithTraitsAndCart();
 
-		assertThat(keys()).singleElement().asString().startsWith(this.prefix + "profile:c-");
+		assertThat(keys()).hasSize(2)
+			.anySatisfy((key) -> assertThat(key).startsWith(this.prefix + "profile:c-"))
+			.anySatisfy((key) -> assertThat(key).isEqualTo(this.prefix + "contact:ada@example.org"));
 	}
 
 	@AfterEach

@@ -1,0 +1,126 @@
+package dev.encore.engine.access;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import dev.encore.engine.access.AccessProperties.Role;
+
+/**
+ * Two doors. Machine endpoints (storefront events, Segment API, provider webhooks, the
+ * token-protected journey deploy, health and metrics) authenticate themselves and carry
+ * no session. Everything else is for people: a login with roles, CSRF-protected actions,
+ * and Camunda's webapps and REST API behind the same login.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
+
+	static final String[] MACHINE_ENDPOINTS = { "/api/v1/events", "/api/v1/events/**", "/v1/**", "/webhooks/**",
+			"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
+		return http.securityMatcher(MACHINE_ENDPOINTS)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain journeyDeploy(HttpSecurity http) throws Exception {
+		// CI pipelines deploy with the bearer token JourneyDeployController checks.
+		return http
+			.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/journeys"))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain people(HttpSecurity http) throws Exception {
+		String support = Role.SUPPORT.name();
+		String marketer = Role.MARKETER.name();
+		String admin = Role.ADMIN.name();
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**")
+				.permitAll()
+				.requestMatchers("/support/**", "/api/v1/customers/**")
+				.hasAnyRole(support, admin)
+				.requestMatchers("/analytics/**", "/api/v1/analytics/**", "/api/v1/journeys/**", "/api/v1/templates/**")
+				.hasAnyRole(marketer, admin)
+				.requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**")
+				.hasRole(admin)
+				.anyRequest()
+				.authenticated())
+			.formLogin(Customizer.withDefaults())
+			.httpBasic(Customizer.withDefaults())
+			.logout(Customizer.withDefaults())
+			// The pages send the token from the XSRF-TOKEN cookie in a header.
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService users(AccessProperties properties, PasswordEncoder encoder) {
+		if (!properties.users().isEmpty()) {
+			return new InMemoryUserDetailsManager(properties.users()
+				.stream()
+				.map((user) -> User.withUsername(user.name())
+					.password(user.password())
+					.roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+					.build())
+				.toList());
+		}
+		if (!properties.tryOut()) {
+			throw new IllegalStateException("No users configured and no default password exists: set "
+					+ "encore.access.users[0].name, .password (a {bcrypt} hash) and .roles (ADMIN, MARKETER, SUPPORT), "
+					+ "or start the try-out with encore.access.try-out=true (see README)");
+		}
+		byte[] secret = new byte[12];
+		new SecureRandom().nextBytes(secret);
+		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		// Printed once so the person trying Encore can log in; there is no fixed default.
+		log.warn("Try-out mode: log in as 'admin' with password {} (generated at this start)", password);
+		UserDetails admin = User.withUsername("admin")
+			.password(encoder.encode(password))
+			.roles(Role.ADMIN.name(), Role.MARKETER.name(), Role.SUPPORT.name())
+			.build();
+		return new InMemoryUserDetailsManager(List.of(admin));
+	}
+
+}
