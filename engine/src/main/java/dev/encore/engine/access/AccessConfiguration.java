@@ -21,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -83,11 +84,23 @@ class AccessConfiguration {
 				.authenticated())
 			.formLogin(Customizer.withDefaults())
 			.httpBasic(Customizer.withDefaults())
+			// APIs answer 401 (with a Basic challenge); pages send people to the login
+			// form.
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(apiEntryPoint(),
+					PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(apiEntryPoint(),
+					PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
 			.logout(Customizer.withDefaults())
 			// The pages send the token from the XSRF-TOKEN cookie in a header.
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
 			.build();
+	}
+
+	private static BasicAuthenticationEntryPoint apiEntryPoint() {
+		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+		entryPoint.setRealmName("Encore");
+		return entryPoint;
 	}
 
 	@Bean

@@ -1,0 +1,16 @@
+package dev.encore.engine.analytics;
+
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param minimumGroupSize customers each side of a comparison needs before a p-value is
+ * reported
+ */
+@Validated
+@ConfigurationProperties("encore.analytics")
+public record AnalyticsProperties(@Positive long minimumGroupSize) {
+
+}

@@ -1,0 +1,72 @@
+package dev.encore.engine.analytics;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Entry, conversion and split figures per journey version, as grouped SQL over Encore's
+ * own tables (indexed by journey and instance): the database counts, so a journey with
+ * 100k+ customers costs one aggregate query, not 100k rows in memory.
+ */
+@Repository
+class JourneyStats {
+
+	private final JdbcClient jdbc;
+
+	JourneyStats(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Entries, conversions and revenue of one journey version, split by holdout. */
+	record Totals(long entries, long conversions, long holdoutEntries, long holdoutConversions,
+			BigDecimal attributedRevenue) {
+
+		static final Totals NONE = new Totals(0, 0, 0, 0, BigDecimal.ZERO);
+
+	}
+
+	Map<String, Totals> totalsByDefinition() {
+		Map<String, Totals> totals = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT e.process_definition_id,
+				  SUM(CASE WHEN e.holdout THEN 0 ELSE 1 END),
+				  SUM(CASE WHEN NOT e.holdout AND c.process_instance_id IS NOT NULL THEN 1 ELSE 0 END),
+				  SUM(CASE WHEN e.holdout THEN 1 ELSE 0 END),
+				  SUM(CASE WHEN e.holdout AND c.process_instance_id IS NOT NULL THEN 1 ELSE 0 END),
+				  SUM(CASE WHEN e.holdout THEN 0 ELSE COALESCE(c.revenue, 0) END)
+				FROM encore_journey_entry e
+				LEFT JOIN encore_conversion c ON c.process_instance_id = e.process_instance_id
+				GROUP BY e.process_definition_id""").query((row) -> {
+			totals.put(row.getString(1), new Totals(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+					row.getBigDecimal(6) == null ? BigDecimal.ZERO : row.getBigDecimal(6)));
+		});
+		return totals;
+	}
+
+	/**
+	 * Customers and conversions per branch of each random split of one journey version.
+	 */
+	record BranchCount(String splitId, String branch, long size, long conversions) {
+	}
+
+	List<BranchCount> branches(String processDefinitionId) {
+		return this.jdbc.sql("""
+				SELECT a.split_id, a.branch, COUNT(*),
+				  SUM(CASE WHEN c.process_instance_id IS NOT NULL THEN 1 ELSE 0 END)
+				FROM encore_split_assignment a
+				JOIN encore_journey_entry e ON e.process_instance_id = a.process_instance_id
+				LEFT JOIN encore_conversion c ON c.process_instance_id = a.process_instance_id
+				WHERE e.process_definition_id = ?
+				GROUP BY a.split_id, a.branch
+				ORDER BY a.split_id, a.branch""")
+			.param(processDefinitionId)
+			.query((row, i) -> new BranchCount(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)))
+			.list();
+	}
+
+}

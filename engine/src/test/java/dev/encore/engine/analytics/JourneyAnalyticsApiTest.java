@@ -1,0 +1,132 @@
+package dev.encore.engine.analytics;
+
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import dev.encore.engine.journey.Buckets;
+import dev.encore.engine.testsupport.EncoreIntegrationTest;
+import dev.encore.engine.testsupport.TestEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Journey figures over the test journey {@code semantics-probe.bpmn}; the context is
+ * shared with other tests, so the test reads the change its own customers make.
+ */
+class JourneyAnalyticsApiTest extends EncoreIntegrationTest {
+
+	private static final String JOURNEY = "SemanticsProbe";
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@Test
+	void entriesConversionsElementCountsAndSplitsOfAJourneyVersion() throws Exception {
+		String definitionId = latestDefinitionId();
+		JsonNode before = detail(definitionId);
+
+		String converts = customer((c) -> notHeldOut(c) && split(c) < 50);
+		enter(converts);
+		this.clock.runDueJobs();
+		send(TestEvents.track("Probe Converted", converts).with("revenue", 50)).andExpect(status().isAccepted());
+		String waits = customer((c) -> notHeldOut(c) && split(c) >= 50);
+		enter(waits);
+		String heldOut = customer((c) -> !notHeldOut(c));
+		enter(heldOut);
+		this.clock.runDueJobs();
+
+		JsonNode after = detail(definitionId);
+		assertThat(delta(before, after, "/summary/entries")).isEqualTo(3);
+		assertThat(delta(before, after, "/summary/conversions")).isEqualTo(1);
+		assertThat(after.at("/summary/attributedRevenue").decimalValue()).isEqualByComparingTo(
+				before.at("/summary/attributedRevenue").decimalValue().add(new java.math.BigDecimal(50)));
+		assertThat(elementDelta(before, after, "SendTaskEmailA", "entered")).isEqualTo(1);
+		assertThat(elementDelta(before, after, "SendTaskEmailA", "passed")).isEqualTo(1);
+		assertThat(elementDelta(before, after, "TimerUntilTenLocal", "waiting")).isEqualTo(1);
+		assertThat(elementDelta(before, after, "EndEventHoldout", "entered")).isEqualTo(1);
+		// The purchase interrupted the wait for a click: counted as exited there.
+		assertThat(elementDelta(before, after, "GatewayWaitForClick", "exited")
+				+ elementDelta(before, after, "MessageCatchProbeClicked", "exited"))
+			.isPositive();
+		JsonNode split = after.at("/splits/GatewaySplit/0");
+		assertThat(split.at("/control/name").asText()).isEqualTo("A");
+		assertThat(split.at("/treated/name").asText()).isEqualTo("B");
+		assertThat(split.at("/verdict").asText()).startsWith("not enough data");
+		assertThat(after.at("/holdout/control/name").asText()).isEqualTo("holdout");
+
+		JsonNode listed = this.json.readTree(this.mvc.perform(get("/api/v1/analytics/journeys"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(listed.findValuesAsText("processDefinitionId")).contains(definitionId);
+		String xml = this.mvc.perform(get("/api/v1/analytics/journeys/{id}/diagram", definitionId))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(xml).contains("GatewaySplit");
+	}
+
+	private String latestDefinitionId() {
+		return org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine()
+			.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(JOURNEY)
+			.latestVersion()
+			.singleResult()
+			.getId();
+	}
+
+	private JsonNode detail(String definitionId) throws Exception {
+		return this.json.readTree(this.mvc.perform(get("/api/v1/analytics/journeys/{id}", definitionId))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	private static long delta(JsonNode before, JsonNode after, String path) {
+		return after.at(path).asLong() - before.at(path).asLong();
+	}
+
+	private static long elementDelta(JsonNode before, JsonNode after, String element, String count) {
+		return countOf(after, element, count) - countOf(before, element, count);
+	}
+
+	private static long countOf(JsonNode detail, String element, String count) {
+		for (JsonNode counts : detail.at("/elements")) {
+			if (counts.at("/elementId").asText().equals(element)) {
+				return counts.at("/" + count).asLong();
+			}
+		}
+		return 0;
+	}
+
+	private String customer(Predicate<String> placement) throws Exception {
+		String customer = newCustomerId();
+		while (!placement.test(customer)) {
+			customer = newCustomerId();
+		}
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada").withTrait("vip", true))
+			.andExpect(status().isAccepted());
+		return customer;
+	}
+
+	private void enter(String customer) throws Exception {
+		send(TestEvents.track("Probe Entered", customer)).andExpect(status().isAccepted());
+	}
+
+	private static boolean notHeldOut(String customer) {
+		return Buckets.of(customer, JOURNEY, "holdout") >= 20;
+	}
+
+	private static int split(String customer) {
+		return Buckets.of(customer, JOURNEY, "GatewaySplit");
+	}
+
+}
