@@ -72,8 +72,12 @@ class AccessConfiguration {
 		String marketer = Role.MARKETER.name();
 		String admin = Role.ADMIN.name();
 		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**")
 				.permitAll()
+				// Both pages draw journeys.
+				.requestMatchers(HttpMethod.GET, "/api/v1/analytics/journeys/*/diagram")
+				.hasAnyRole(support, marketer, admin)
 				.requestMatchers("/support/**", "/api/v1/customers/**")
 				.hasAnyRole(support, admin)
 				.requestMatchers("/analytics/**", "/api/v1/analytics/**", "/api/v1/journeys/**", "/api/v1/templates/**")

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.history.HistoricActivityStatistics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
@@ -110,6 +111,9 @@ class JourneyAnalyticsController {
 	ResponseEntity<String> diagram(@PathVariable String processDefinitionId) throws IOException {
 		try (InputStream xml = this.repository.getProcessModel(processDefinitionId)) {
 			return ResponseEntity.ok(new String(xml.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (NotFoundException ex) {
+			return ResponseEntity.notFound().build();
 		}
 	}
 

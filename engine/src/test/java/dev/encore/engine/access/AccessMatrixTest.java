@@ -32,6 +32,8 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 				row("POST /api/v1/customers/c-1/journeys/p-1/exit", ALLOWED, ALLOWED, 403, 401),
 				row("DELETE /api/v1/customers/c-1", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/analytics/journeys", ALLOWED, 403, ALLOWED, 401),
+				row("GET /api/v1/analytics/journeys/p-1/diagram", ALLOWED, ALLOWED, ALLOWED, 401),
+				row("GET /support", ALLOWED, ALLOWED, 403, 302), row("GET /analytics", ALLOWED, 403, ALLOWED, 302),
 				row("GET /camunda/app/cockpit/default/", ALLOWED, 403, 403, 302),
 				row("GET /engine-rest/engine", ALLOWED, 403, 403, 401),
 				row("GET /actuator/health", ALLOWED, ALLOWED, ALLOWED, ALLOWED),
@@ -66,7 +68,7 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 	private int status(String endpoint, RequestPostProcessor who) throws Exception {
 		String[] parts = endpoint.split(" ");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), parts[1]).with(who).with(csrf());
-		if (parts[1].startsWith("/camunda")) {
+		if (!parts[1].startsWith("/api") && !parts[1].startsWith("/engine-rest")) {
 			// A page, as a browser asks for it: nobody logged in goes to the login form.
 			request.accept(MediaType.TEXT_HTML);
 		}

@@ -34,10 +34,21 @@ public final class EncoreNode implements AutoCloseable {
 	/** A node on the given PostgreSQL database with the job executor running. */
 	public static EncoreNode start(String name, String jdbcUrl, Map<String, Object> extra) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("server.port", 0);
 		properties.put("spring.datasource.url", jdbcUrl);
 		properties.put("spring.datasource.username", TestDatabase.postgresUser());
 		properties.put("spring.datasource.password", "");
+		properties.putAll(extra);
+		return start(name, properties, "test", "postgres");
+	}
+
+	/** A node on its own in-memory H2 database with the job executor running. */
+	public static EncoreNode startEmbedded(String name, Map<String, Object> extra) {
+		return start(name, extra, "test");
+	}
+
+	private static EncoreNode start(String name, Map<String, Object> extra, String... profiles) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("server.port", 0);
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", TestSmtpServer.port());
 		properties.put("camunda.bpm.process-engine-name", name);
@@ -53,7 +64,7 @@ public final class EncoreNode implements AutoCloseable {
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EncoreApplication.class)
-			.profiles("test", "postgres")
+			.profiles(profiles)
 			.run(arguments);
 		return new EncoreNode(name, context);
 	}
@@ -70,10 +81,13 @@ public final class EncoreNode implements AutoCloseable {
 		return this.context.isActive();
 	}
 
+	public String baseUrl() {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
 	/** Posts one event the way a storefront does; the HTTP status. */
 	public int post(TestEvents event) {
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/events"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(event.json()))
 			.build();

@@ -1,0 +1,103 @@
+// Support page: search, profile card, journeys (current step highlighted), timeline, audited exit.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  let customerId = null;
+
+  $('search').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    $('notice').textContent = '';
+    const found = await Encore.api('/api/v1/customers?q=' + encodeURIComponent($('query').value));
+    if (found.length === 0) { $('notice').textContent = 'No customer found'; $('customer').hidden = true; return; }
+    customerId = found[0].customerId;
+    await show();
+  });
+
+  async function show() {
+    const [profile, journeys, timeline] = await Promise.all([
+      Encore.api('/api/v1/customers/' + encodeURIComponent(customerId)),
+      Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/journeys'),
+      Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/timeline')]);
+    $('customer').hidden = false;
+    renderProfile(profile);
+    await renderJourneys(journeys);
+    renderTimeline(timeline);
+  }
+
+  function renderProfile(p) {
+    const consents = Object.entries(p.consents || {}).map(([channel, c]) => channel + ': ' + (c.granted ? 'yes' : 'no')).join(', ') || 'none recorded';
+    const fields = [['Customer', p.customerId], ['Name', [p.firstName, p.lastName].filter(Boolean).join(' ')], ['Email', p.email], ['Phone', p.phone],
+      ['Stage', p.lifecycleStage + (p.lapsed ? ' (lapsed)' : '')], ['RFM segment', p.rfm && p.rfm.segment], ['Orders', p.orderCount], ['Consents', consents]];
+    const card = $('profile');
+    card.replaceChildren(...fields.map(([label, value]) => {
+      const item = document.createElement('dl');
+      const dt = document.createElement('dt'); dt.textContent = label;
+      const dd = document.createElement('dd'); dd.textContent = Encore.text(value);
+      item.append(dt, dd);
+      return item;
+    }));
+  }
+
+  async function renderJourneys(journeys) {
+    const active = $('active');
+    active.replaceChildren();
+    const finished = $('finished').tBodies[0];
+    finished.replaceChildren();
+    for (const journey of journeys) {
+      if (journey.endedAt) {
+        const row = finished.insertRow();
+        Encore.cell(row, journey.journey + ' v' + journey.version);
+        Encore.cell(row, Encore.when(journey.startedAt));
+        Encore.cell(row, Encore.when(journey.endedAt));
+        Encore.cell(row, journey.ending && journey.ending.how, 'ending');
+        Encore.cell(row, journey.ending && (journey.ending.exitedBy ? journey.ending.exitedBy + ': ' + journey.ending.reason : journey.ending.endActivityId));
+        continue;
+      }
+      const box = document.createElement('div');
+      box.className = 'journey';
+      box.dataset.instance = journey.processInstanceId;
+      const title = document.createElement('h3');
+      title.textContent = journey.journey + ' v' + journey.version + ' — waiting at ' + journey.waitingAt.join(', ');
+      const exit = document.createElement('button');
+      exit.textContent = 'Exit customer from this journey';
+      exit.className = 'exit';
+      exit.addEventListener('click', () => askExit(journey));
+      const canvas = document.createElement('div');
+      canvas.className = 'diagram';
+      box.append(title, exit, canvas);
+      active.append(box);
+      const viewer = await Encore.diagram(canvas, journey.processDefinitionId);
+      journey.waitingAt.forEach((element) => viewer.get('canvas').addMarker(element, 'encore-current'));
+    }
+    if (!active.children.length) active.textContent = 'None';
+  }
+
+  function renderTimeline(entries) {
+    const body = $('timeline').tBodies[0];
+    body.replaceChildren();
+    for (const entry of entries) {
+      const row = body.insertRow();
+      row.className = 'timeline-' + entry.kind;
+      Encore.cell(row, Encore.when(entry.at));
+      Encore.cell(row, entry.kind === 'event' ? 'event: ' + entry.name : entry.channel + ' message: ' + entry.name);
+      Encore.cell(row, entry.journey ? entry.journey + ' / ' + entry.step : entry.source);
+      Encore.cell(row, entry.status, entry.status ? 'status-' + entry.status : '');
+      Encore.cell(row, entry.reason);
+      Encore.cell(row, [entry.subject, entry.preview].filter(Boolean).join('\n'), 'preview');
+    }
+  }
+
+  function askExit(journey) {
+    $('exit-journey').textContent = journey.journey;
+    $('exit-reason').value = '';
+    const dialog = $('exit-dialog');
+    dialog.onclose = async () => {
+      if (dialog.returnValue !== 'confirm' || !$('exit-reason').value.trim()) return;
+      try {
+        await Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/journeys/' + journey.processInstanceId + '/exit',
+          { method: 'POST', body: JSON.stringify({ reason: $('exit-reason').value }) });
+        await show();
+      } catch (error) { $('notice').textContent = error.message; }
+    };
+    dialog.showModal();
+  }
+})();

@@ -1,0 +1,72 @@
+package dev.encore.engine.support;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+import dev.encore.engine.testsupport.EncoreNode;
+import dev.encore.engine.testsupport.TestEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real browser (Debian's chromium, driven by playwright-core from {@code src/test/e2e})
+ * on a running Encore: support logs in, finds a customer by email, sees the cart
+ * journey's current step and the sent reminder, exits the customer. The screenshots it
+ * takes are the ones in {@code docs/screenshots} and the README.
+ */
+@Tag("browser")
+@DisabledIfSystemProperty(named = "encore.skip-browser-tests", matches = "true")
+class SupportPageBrowserTest {
+
+	@Test
+	void supportFindsTheCustomerSeesTheJourneyAndExitsThem() throws Exception {
+		assertThat(new File("/usr/bin/chromium")).as("Debian chromium (.ci/run installs it)").exists();
+		try (EncoreNode node = EncoreNode.startEmbedded("browser",
+				Map.of("encore.journeys.settings.AbandonedCart.firstReminderDelay", "PT1S",
+						"camunda.bpm.job-execution.wait-time-in-millis", 200))) {
+			String customer = "c-" + UUID.randomUUID();
+			String email = customer + "@example.org";
+			assertThat(node.post(TestEvents.identify(customer, email, "Ada"))).isEqualTo(202);
+			assertThat(node.post(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)))
+				.isEqualTo(202);
+			awaitReminderSent(node, customer);
+
+			Path e2e = Path.of("src/test/e2e");
+			Process browser = new ProcessBuilder("node", "support-page.mjs", node.baseUrl(), "support", "test-password",
+					email, Path.of("../docs/screenshots").toAbsolutePath().toString(), "marketer")
+				.directory(e2e.toFile())
+				.redirectErrorStream(true)
+				.start();
+			String output = new String(browser.getInputStream().readAllBytes());
+			assertThat(browser.waitFor(2, TimeUnit.MINUTES)).isTrue();
+			assertThat(browser.exitValue()).as(output).isZero();
+			assertThat(output).contains("support page end-to-end: OK");
+		}
+	}
+
+	/**
+	 * The job executor sends the first reminder a second after checkout (bounded wait).
+	 */
+	private static void awaitReminderSent(EncoreNode node, String customer) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<Map<String, Object>> sent = node.bean(org.springframework.jdbc.core.JdbcTemplate.class)
+				.queryForList("SELECT status FROM encore_message_log WHERE customer_id = ?", customer);
+			if (sent.size() == 1) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("The reminder was not sent within a minute");
+	}
+
+}
