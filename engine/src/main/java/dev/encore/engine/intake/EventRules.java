@@ -3,7 +3,6 @@ package dev.encore.engine.intake;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,13 +72,6 @@ class EventRules {
 		if (node.toString().getBytes(StandardCharsets.UTF_8).length > limit) {
 			throw new InvalidEventException("event", "is larger than " + limit / 1024 + " KB");
 		}
-	}
-
-	static String describe(Set<? extends ConstraintViolation<?>> violations) {
-		return violations.stream()
-			.map((v) -> v.getPropertyPath() + " " + v.getMessage())
-			.sorted()
-			.collect(Collectors.joining("; "));
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -164,6 +164,26 @@ class KafkaIntakeTest extends RedisIntegrationTest {
 	}
 
 	@Test
+	void transientFailureIsRetriedUntilItSucceedsAndNeverDeadLettered() throws Exception {
+		String customer = run() + "transient";
+		double deadLettered = this.meters.counter("encore.events.dlt").count();
+		// A profile Encore cannot read fails every attempt, as a store outage would.
+		String profileKey = REDIS_PREFIX + "profile:" + customer;
+		try (var redis = dev.encore.engine.testsupport.TestRedis.client()) {
+			redis.hset(profileKey, Map.of("customerId", customer, "traits", "{not json"));
+			double received = this.meters.counter("encore.events.received", "source", "kafka").count();
+			publish(customer, step(customer, 1));
+			publish(customer, step(customer, 2));
+			awaitUntil("retried",
+					() -> this.meters.counter("encore.events.received", "source", "kafka").count() >= received + 3);
+			assertThat(appliedOrder(customer)).isEmpty();
+			redis.del(profileKey);
+		}
+		awaitUntil("applied after recovery", () -> appliedOrder(customer).equals(List.of(1, 2)));
+		assertThat(this.meters.counter("encore.events.dlt").count()).isEqualTo(deadLettered);
+	}
+
+	@Test
 	void replayingTheWholeStreamThreeTimesShuffledStartsAndSendsNothingMore() throws Exception {
 		String run = run();
 		Map<String, List<String>> byCustomer = new HashMap<>();
