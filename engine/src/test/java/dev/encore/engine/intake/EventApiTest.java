@@ -25,6 +25,12 @@ class EventApiTest extends EncoreIntegrationTest {
 	@Autowired
 	EventHistory events;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	private org.springframework.test.web.servlet.ResultActions sendBatch(String body) throws Exception {
 		return this.mvc.perform(post("/api/v1/events/batch").contentType(MediaType.APPLICATION_JSON).content(body));
 	}
@@ -149,6 +155,32 @@ class EventApiTest extends EncoreIntegrationTest {
 		assertThat(this.events.forCustomer(customer)).extracting(EventHistory.RecordedEvent::name)
 			.containsExactly("Wishlist Shared");
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).count()).isZero();
+	}
+
+	@Test
+	void countsReceivedAppliedAndRejectedEventsBySource() throws Exception {
+		double received = this.meters.counter("encore.events.received", "source", "http").count();
+		double applied = this.meters.counter("encore.events.applied", "source", "http").count();
+		double rejected = this.meters.counter("encore.events.rejected", "source", "http").count();
+		String customer = newCustomerId();
+
+		send(TestEvents.track("Product Viewed", customer)).andExpect(status().isAccepted());
+		send(TestEvents.track("Product Viewed", customer).at(START.plus(Duration.ofDays(2))))
+			.andExpect(status().isBadRequest());
+
+		assertThat(this.meters.counter("encore.events.received", "source", "http").count()).isEqualTo(received + 2);
+		assertThat(this.meters.counter("encore.events.applied", "source", "http").count()).isEqualTo(applied + 1);
+		assertThat(this.meters.counter("encore.events.rejected", "source", "http").count()).isEqualTo(rejected + 1);
+		assertThat(this.meters.find("encore.events.apply.latency").timer()).isNotNull();
+	}
+
+	@Test
+	void withoutBootstrapServersThereIsNoKafkaConsumerAndNoKafkaHealth() throws Exception {
+		assertThat(this.context.getBeanNamesForType(KafkaHealth.class)).isEmpty();
+		assertThat(this.context
+			.getBeanNamesForType(org.springframework.kafka.listener.ConcurrentMessageListenerContainer.class))
+			.isEmpty();
+		this.mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components.kafka").doesNotExist());
 	}
 
 	@Test
