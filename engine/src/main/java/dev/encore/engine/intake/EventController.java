@@ -1,8 +1,14 @@
 package dev.encore.engine.intake;
 
-import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,25 +18,71 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Encore's own event API. Answers 202 once the event is applied and committed. */
 @RestController
+@Tag(name = "Events", description = "Storefront events in Encore's (Segment-shaped) format")
 class EventController {
 
 	private final EventProcessor processor;
 
-	private final Clock clock;
+	private final EventRules rules;
 
-	EventController(EventProcessor processor, Clock clock) {
+	private final IntakeMetrics metrics;
+
+	private final IntakeProperties properties;
+
+	EventController(EventProcessor processor, EventRules rules, IntakeMetrics metrics, IntakeProperties properties) {
 		this.processor = processor;
-		this.clock = clock;
+		this.rules = rules;
+		this.metrics = metrics;
+		this.properties = properties;
 	}
 
+	@Operation(summary = "Apply one event",
+			description = "202 once applied and committed (or recognised as a duplicate)")
 	@PostMapping(path = "/api/v1/events", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<EventReceipt> accept(@Valid @RequestBody EventRequest request) {
-		CustomerEvent event = request.toEvent(this.clock, "http");
+		this.metrics.received("http");
+		CustomerEvent event = this.metrics.rejectedOnFailure("http", () -> this.rules.fromRequest(request, "http"));
 		EventProcessor.Outcome outcome = this.processor.process(event);
 		return ResponseEntity.accepted().body(new EventReceipt(event.messageId(), outcome.id()));
 	}
 
+	@Operation(summary = "Apply up to 500 events",
+			description = "Items are applied in order; each gets its own result. A rejected item stores nothing.")
+	@ApiResponse(responseCode = "202", description = "Per item: accepted, duplicate or rejected with a reason")
+	@PostMapping(path = "/api/v1/events/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<BatchReceipt> acceptBatch(@RequestBody EventBatch batch) {
+		if (batch.batch() == null) {
+			throw new InvalidEventException("batch", "must not be null");
+		}
+		if (batch.batch().size() > this.properties.maxBatchItems()) {
+			throw new InvalidEventException("batch",
+					"must hold at most " + this.properties.maxBatchItems() + " events");
+		}
+		List<ItemResult> results = new ArrayList<>();
+		for (int i = 0; i < batch.batch().size(); i++) {
+			JsonNode item = batch.batch().get(i);
+			String messageId = item.path("messageId").asText(null);
+			this.metrics.received("http");
+			try {
+				CustomerEvent event = this.rules.fromJson(item, "http");
+				results.add(ItemResult.of(i, messageId, this.processor.process(event)));
+			}
+			catch (InvalidEventException ex) {
+				this.metrics.rejected("http");
+				results.add(ItemResult.rejected(i, messageId, ex));
+			}
+		}
+		return ResponseEntity.accepted().body(new BatchReceipt(results));
+	}
+
 	record EventReceipt(String messageId, String status) {
+	}
+
+	/** {@code {"batch": [event, ...]}}, each event shaped as for the single API. */
+	record EventBatch(@NotNull List<JsonNode> batch) {
+	}
+
+	record BatchReceipt(List<ItemResult> results) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -37,8 +39,18 @@ public class EventProcessor {
 
 	private final IntakeProperties properties;
 
+	private final RecentMessageIds recent;
+
+	private final IntakeMetrics metrics;
+
+	private final Clock clock;
+
 	EventProcessor(CustomerLocks locks, EventHistory history, ProfileUpdater profiles, JourneyCorrelator correlator,
-			TransactionTemplate transactions, IntakeProperties properties) {
+			TransactionTemplate transactions, IntakeProperties properties, RecentMessageIds recent,
+			IntakeMetrics metrics, Clock clock) {
+		this.recent = recent;
+		this.metrics = metrics;
+		this.clock = clock;
 		this.locks = locks;
 		this.history = history;
 		this.profiles = profiles;
@@ -48,7 +60,19 @@ public class EventProcessor {
 	}
 
 	public Outcome process(CustomerEvent event) {
-		return this.locks.withLock(event.customerId(), () -> applyWithRetries(event));
+		Instant receivedAt = this.clock.instant();
+		if (this.recent.seen(event.messageId())) {
+			log.debug("Duplicate event {} of customer={} ignored (Redis)", event.messageId(), event.customerId());
+			return Outcome.DUPLICATE;
+		}
+		Outcome outcome = this.locks.withLock(event.customerId(), () -> applyWithRetries(event));
+		// Only now, after the commit: a failed attempt must not look like a duplicate
+		// later.
+		this.recent.remember(event.messageId());
+		if (outcome == Outcome.APPLIED) {
+			this.metrics.applied(event, receivedAt);
+		}
+		return outcome;
 	}
 
 	private Outcome applyWithRetries(CustomerEvent event) {

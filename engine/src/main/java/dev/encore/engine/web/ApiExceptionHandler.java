@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import redis.clients.jedis.exceptions.JedisException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.encore.engine.intake.EventConflictException;
 import dev.encore.engine.intake.InvalidEventException;
+import dev.encore.engine.intake.PayloadTooLargeException;
+import dev.encore.engine.intake.WriteKeyException;
 
 /**
  * Every API error as RFC 9457 problem+json. Validation problems name each offending field
@@ -46,6 +50,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem;
+		PayloadTooLargeException tooLarge = causeOf(ex, PayloadTooLargeException.class);
+		if (tooLarge != null) {
+			return handleExceptionInternal(ex, tooLarge(tooLarge), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+		}
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()
 				.stream()
@@ -72,6 +80,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"The customer's journeys kept changing while the event was applied; nothing was applied. Send it again.");
 		problem.setTitle("Busy customer");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException ex) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(ex));
+	}
+
+	@ExceptionHandler(WriteKeyException.class)
+	ResponseEntity<ProblemDetail> unauthorized(WriteKeyException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
+		problem.setTitle("Invalid write key");
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Encore\"")
+			.body(problem);
+	}
+
+	@ExceptionHandler(JedisException.class)
+	ResponseEntity<ProblemDetail> storeUnavailable(JedisException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The customer store is unavailable; nothing was applied. Send it again.");
+		problem.setTitle("Store unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	private static ProblemDetail tooLarge(PayloadTooLargeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+		problem.setTitle("Payload too large");
+		return problem;
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static String wrongValue(JsonMappingException mapping) {

@@ -4,7 +4,10 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.encore.engine.journey.Buckets;
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
@@ -23,6 +26,9 @@ class JourneyAnalyticsApiTest extends EncoreIntegrationTest {
 	private static final String JOURNEY = "SemanticsProbe";
 
 	private final ObjectMapper json = new ObjectMapper();
+
+	@Autowired
+	private RepositoryService repository;
 
 	@Test
 	void entriesConversionsElementCountsAndSplitsOfAJourneyVersion() throws Exception {
@@ -73,9 +79,7 @@ class JourneyAnalyticsApiTest extends EncoreIntegrationTest {
 	}
 
 	private String latestDefinitionId() {
-		return org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine()
-			.getRepositoryService()
-			.createProcessDefinitionQuery()
+		return this.repository.createProcessDefinitionQuery()
 			.processDefinitionKey(JOURNEY)
 			.latestVersion()
 			.singleResult()

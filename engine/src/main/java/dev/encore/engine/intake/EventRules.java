@@ -1,0 +1,87 @@
+package dev.encore.engine.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks every event passes before it is applied, whichever way it arrived: shape,
+ * size and a timestamp not too far in the future.
+ */
+@Component
+class EventRules {
+
+	private final Clock clock;
+
+	private final IntakeProperties properties;
+
+	private final Validator validator;
+
+	private final ObjectMapper json;
+
+	EventRules(Clock clock, IntakeProperties properties, Validator validator, ObjectMapper json) {
+		this.clock = clock;
+		this.properties = properties;
+		this.validator = validator;
+		this.json = json;
+	}
+
+	/** The event, or {@link InvalidEventException} naming the first bad field. */
+	CustomerEvent admit(CustomerEvent event) {
+		if (event.timestamp().isAfter(this.clock.instant().plus(this.properties.futureTolerance()))) {
+			throw new InvalidEventException("timestamp",
+					"is more than " + this.properties.futureTolerance().toHours() + " h in the future");
+		}
+		return event;
+	}
+
+	/** An Encore-shaped event from JSON (a batch item, a Kafka record), fully checked. */
+	CustomerEvent fromJson(JsonNode node, String source) {
+		checkSize(node);
+		EventRequest request;
+		try {
+			request = this.json.treeToValue(node, EventRequest.class);
+		}
+		catch (Exception ex) {
+			throw new InvalidEventException("event", "is not a valid event: " + rootMessage(ex));
+		}
+		return fromRequest(request, source);
+	}
+
+	CustomerEvent fromRequest(EventRequest request, String source) {
+		Set<ConstraintViolation<EventRequest>> violations = this.validator.validate(request);
+		if (!violations.isEmpty()) {
+			ConstraintViolation<EventRequest> first = violations.stream()
+				.sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
+				.findFirst()
+				.orElseThrow();
+			throw new InvalidEventException(first.getPropertyPath().toString(), first.getMessage());
+		}
+		return admit(request.toEvent(this.clock, source));
+	}
+
+	void checkSize(JsonNode node) {
+		long limit = this.properties.maxEventSize().toBytes();
+		if (node.toString().getBytes(StandardCharsets.UTF_8).length > limit) {
+			throw new InvalidEventException("event", "is larger than " + limit / 1024 + " KB");
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		int newline = message.indexOf('\n');
+		return newline < 0 ? message : message.substring(0, newline);
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.encore.engine.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JsonDeserializer;
+import org.springframework.kafka.support.serializer.JsonSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The events topic, only when {@code spring.kafka.bootstrap-servers} is set. Offsets are
+ * committed per record after it is applied; a poison record (unparseable or invalid) goes
+ * to the dead-letter topic with the reason and its origin in headers; every other failure
+ * (a busy customer, Redis or the database down) is retried with back-off and blocks only
+ * its partition, so per-customer order holds. See docs/decisions/003-intake-paths.md.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("spring.kafka.bootstrap-servers")
+class KafkaIntakeConfiguration {
+
+	/**
+	 * Why a record was dead-lettered, in one line (Spring adds the exception headers).
+	 */
+	static final String REASON_HEADER = "encore-dlt-reason";
+
+	@Bean
+	ConcurrentMessageListenerContainer<String, JsonNode> encoreEventsContainer(KafkaProperties kafka,
+			IntakeProperties properties, EventProcessor processor, EventRules rules, IntakeMetrics metrics,
+			ObjectMapper json) {
+		Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
+		config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "encore");
+		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		JsonDeserializer<JsonNode> values = new JsonDeserializer<>(JsonNode.class, json, false);
+		var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+				new ErrorHandlingDeserializer<>(values));
+		ContainerProperties container = new ContainerProperties(properties.kafka().topic());
+		container.setAckMode(ContainerProperties.AckMode.RECORD);
+		container.setMessageListener(new KafkaEventListener(processor, rules, metrics));
+		var listener = new ConcurrentMessageListenerContainer<>(consumers, container);
+		listener.setConcurrency(properties.kafka().concurrency());
+		listener.setCommonErrorHandler(errorHandler(kafka, properties, metrics, json));
+		return listener;
+	}
+
+	private static DefaultErrorHandler errorHandler(KafkaProperties kafka, IntakeProperties properties,
+			IntakeMetrics metrics, ObjectMapper json) {
+		Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+		byType.put(byte[].class, new ByteArraySerializer());
+		byType.put(Object.class, new JsonSerializer<>(json));
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(
+				kafka.buildProducerProperties(null), (Serializer) new StringSerializer(),
+				new DelegatingByTypeSerializer(byType, true));
+		String deadLetterTopic = properties.kafka().deadLetterTopic();
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
+				(record, ex) -> new TopicPartition(deadLetterTopic, -1));
+		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders()
+			.add(new RecordHeader(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8))));
+		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+		backOff.setMaxInterval(5_000);
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			deadLetters.accept(record, ex);
+			metrics.deadLettered();
+		}, backOff);
+		handler.addNotRetryableExceptions(InvalidEventException.class);
+		return handler;
+	}
+
+	private static String reason(Exception ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+		int newline = message.indexOf('\n');
+		return newline < 0 ? message : message.substring(0, newline);
+	}
+
+	@Bean
+	KafkaHealth kafkaHealthIndicator(KafkaAdmin admin,
+			ConcurrentMessageListenerContainer<String, JsonNode> encoreEventsContainer) {
+		return new KafkaHealth(admin, encoreEventsContainer);
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.encore.engine.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Segment's HTTP Tracking API, so a storefront using Segment's or RudderStack's libraries
+ * (or a Segment webhook destination) points them at Encore and changes nothing else.
+ * Answers {@code {"success": true}} as Segment does, once applied.
+ */
+@RestController
+@Tag(name = "Segment", description = "Segment HTTP Tracking API; HTTP Basic with the write key as user name")
+class SegmentController {
+
+	private final SegmentIntake intake;
+
+	private final WriteKeys writeKeys;
+
+	private final ObjectMapper json;
+
+	private final EventRules rules;
+
+	private final IntakeProperties properties;
+
+	SegmentController(SegmentIntake intake, WriteKeys writeKeys, ObjectMapper json, EventRules rules,
+			IntakeProperties properties) {
+		this.intake = intake;
+		this.writeKeys = writeKeys;
+		this.json = json;
+		this.rules = rules;
+		this.properties = properties;
+	}
+
+	@Operation(summary = "Segment track, identify or alias call")
+	@PostMapping(path = "/v1/{type:track|identify|alias|page|screen|group}",
+			consumes = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> call(@PathVariable String type,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestBody SegmentMessage message) {
+		this.writeKeys.check(authorization, message.writeKey());
+		String status = this.intake.apply(message.withType(type));
+		return Map.of("success", true, "status", status);
+	}
+
+	@Operation(summary = "Segment batch: mixed calls, each with its own result")
+	@PostMapping(path = "/v1/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> batch(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestBody JsonNode body) {
+		this.writeKeys.check(authorization, body.path("writeKey").asText(null));
+		JsonNode batch = body.path("batch");
+		if (!batch.isArray()) {
+			throw new InvalidEventException("batch", "must be an array of calls");
+		}
+		if (batch.size() > this.properties.maxBatchItems()) {
+			throw new InvalidEventException("batch", "must hold at most " + this.properties.maxBatchItems() + " calls");
+		}
+		List<ItemResult> results = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			JsonNode item = batch.get(i);
+			String messageId = item.path("messageId").asText(null);
+			try {
+				this.rules.checkSize(item);
+				SegmentMessage message = read(item);
+				results.add(new ItemResult(i, messageId, this.intake.apply(message), null));
+			}
+			catch (InvalidEventException ex) {
+				results.add(ItemResult.rejected(i, messageId, ex));
+			}
+		}
+		return Map.of("success", true, "results", results);
+	}
+
+	private SegmentMessage read(JsonNode item) {
+		try {
+			return this.json.treeToValue(item, SegmentMessage.class);
+		}
+		catch (Exception ex) {
+			throw new InvalidEventException("batch item", "is not a Segment call");
+		}
+	}
+
+}

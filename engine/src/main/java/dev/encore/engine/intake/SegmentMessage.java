@@ -1,0 +1,33 @@
+package dev.encore.engine.intake;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * One call of Segment's HTTP Tracking API as its libraries send it. Fields Encore does
+ * not use ({@code context}, {@code integrations}, {@code sentAt}...) are accepted and
+ * ignored.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record SegmentMessage(String type, String userId, String anonymousId, String previousId, String event,
+		Map<String, Object> properties, Map<String, Object> traits, String messageId, OffsetDateTime timestamp,
+		OffsetDateTime sentAt, Map<String, Object> context, String writeKey) {
+
+	SegmentMessage withType(String defaultType) {
+		return this.type != null ? this
+				: new SegmentMessage(defaultType, this.userId, this.anonymousId, this.previousId, this.event,
+						this.properties, this.traits, this.messageId, this.timestamp, this.sentAt, this.context,
+						this.writeKey);
+	}
+
+	boolean hasUserId() {
+		return this.userId != null && !this.userId.isBlank();
+	}
+
+	boolean hasAnonymousId() {
+		return this.anonymousId != null && !this.anonymousId.isBlank();
+	}
+
+}

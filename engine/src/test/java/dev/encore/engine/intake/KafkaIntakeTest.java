@@ -1,0 +1,284 @@
+package dev.encore.engine.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+import dev.encore.engine.testsupport.RedisIntegrationTest;
+import dev.encore.engine.testsupport.TestEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+/**
+ * The events topic on a real in-process KRaft broker: per-customer order, offsets after
+ * apply, redelivery and replays deduped, poison records dead-lettered. All Kafka tests
+ * live here so they share one Spring context and one broker.
+ */
+@EmbeddedKafka(kraft = true, partitions = 4, topics = { "encore.events", "encore.events.DLT" },
+		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class KafkaIntakeTest extends RedisIntegrationTest {
+
+	private static final String TOPIC = "encore.events";
+
+	@Autowired
+	KafkaTemplate<String, String> producer;
+
+	@Autowired
+	ConcurrentMessageListenerContainer<String, ?> consumer;
+
+	@Autowired
+	EventHistory events;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	KafkaAdmin kafkaAdmin;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	MeterRegistry meters;
+
+	private static String run() {
+		return "k-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+	}
+
+	private long recorded(String run) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM encore_event WHERE customer_id LIKE ?")
+			.param(run + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	private static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private void publish(String customer, String json) {
+		this.producer.send(TOPIC, customer, json).join();
+	}
+
+	private static String step(String customer, int seq) {
+		return TestEvents.track("Kafka Probe", customer).messageId(customer + "-" + seq).with("seq", seq).json();
+	}
+
+	private List<Integer> appliedOrder(String customer) {
+		return this.events.forCustomer(customer)
+			.stream()
+			.map((event) -> ((Number) event.properties().get("seq")).intValue())
+			.toList();
+	}
+
+	@Test
+	void eventsOfFiftyCustomersApplyOnceInOrderAcrossARestartWithRedelivery() throws Exception {
+		String run = run();
+		List<String[]> stream = new ArrayList<>();
+		for (int seq = 0; seq < 20; seq++) {
+			for (int c = 0; c < 50; c++) {
+				stream.add(new String[] { run + c, step(run + c, seq) });
+			}
+		}
+		stream.subList(0, 500).forEach((record) -> publish(record[0], record[1]));
+		awaitUntil("some applied", () -> recorded(run) >= 100);
+		this.consumer.stop();
+		stream.subList(500, 1000).forEach((record) -> publish(record[0], record[1]));
+		rewindConsumerGroupToStart();
+		this.consumer.start();
+
+		awaitUntil("all applied", () -> recorded(run) == 1000);
+		awaitUntil("redelivered all", () -> lag() == 0);
+		assertThat(recorded(run)).isEqualTo(1000);
+		for (int c = 0; c < 50; c++) {
+			assertThat(appliedOrder(run + c)).as("order of customer " + c)
+				.containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
+		}
+		this.mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components.kafka.status").value("UP"));
+	}
+
+	@Test
+	void poisonRecordsGoToTheDeadLetterTopicWithReasonsAndTheConsumerKeepsGoing() throws Exception {
+		String customer = run() + "poison";
+		double deadLettered = this.meters.counter("encore.events.dlt").count();
+		publish(customer, "{not json");
+		publish(customer, TestEvents.track("Site Visited", customer).without("messageId").json());
+		publish(customer, step(customer, 1));
+
+		awaitUntil("valid event after poison applied", () -> appliedOrder(customer).equals(List.of(1)));
+		Map<String, ConsumerRecord<String, byte[]>> byReason = new HashMap<>();
+		try (Consumer<String, byte[]> dlt = deadLetterReader()) {
+			for (ConsumerRecord<String, byte[]> record : KafkaTestUtils.getRecords(dlt, Duration.ofSeconds(30), 2)) {
+				if (customer.equals(record.key())) {
+					byReason.put(header(record, KafkaIntakeConfiguration.REASON_HEADER), record);
+				}
+			}
+		}
+		assertThat(byReason).hasSize(2);
+		assertThat(byReason.keySet()).anySatisfy((reason) -> assertThat(reason).contains("Unexpected character"))
+			.anySatisfy((reason) -> assertThat(reason).isEqualTo("messageId must not be blank"));
+		for (ConsumerRecord<String, byte[]> record : byReason.values()) {
+			assertThat(header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
+			assertThat(record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION)).isNotNull();
+			assertThat(record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET)).isNotNull();
+			assertThat(header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
+		}
+		assertThat(byReason.values()).anySatisfy(
+				(record) -> assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json"));
+		assertThat(this.meters.counter("encore.events.dlt").count()).isEqualTo(deadLettered + 2);
+		assertThat(this.meters.counter("encore.events.applied", "source", "kafka").count()).isPositive();
+	}
+
+	@Test
+	void transientFailureIsRetriedUntilItSucceedsAndNeverDeadLettered() throws Exception {
+		String customer = run() + "transient";
+		double deadLettered = this.meters.counter("encore.events.dlt").count();
+		// A profile Encore cannot read fails every attempt, as a store outage would.
+		String profileKey = REDIS_PREFIX + "profile:" + customer;
+		try (var redis = dev.encore.engine.testsupport.TestRedis.client()) {
+			redis.hset(profileKey, Map.of("customerId", customer, "traits", "{not json"));
+			double received = this.meters.counter("encore.events.received", "source", "kafka").count();
+			publish(customer, step(customer, 1));
+			publish(customer, step(customer, 2));
+			awaitUntil("retried",
+					() -> this.meters.counter("encore.events.received", "source", "kafka").count() >= received + 3);
+			assertThat(appliedOrder(customer)).isEmpty();
+			redis.del(profileKey);
+		}
+		awaitUntil("applied after recovery", () -> appliedOrder(customer).equals(List.of(1, 2)));
+		assertThat(this.meters.counter("encore.events.dlt").count()).isEqualTo(deadLettered);
+	}
+
+	@Test
+	void replayingTheWholeStreamThreeTimesShuffledStartsAndSendsNothingMore() throws Exception {
+		String run = run();
+		Map<String, List<String>> byCustomer = new HashMap<>();
+		for (int c = 0; c < 20; c++) {
+			String customer = run + c;
+			byCustomer.put(customer,
+					List.of(TestEvents.identify(customer, customer + "@example.org", "Ada").json(),
+							TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0).json(),
+							TestEvents.track("Product Viewed", customer).json()));
+		}
+		byCustomer.forEach((customer, stream) -> stream.forEach((json) -> publish(customer, json)));
+		awaitUntil("stream applied", () -> recorded(run) == 60);
+
+		Random random = new Random(42);
+		for (int replay = 1; replay <= 3; replay++) {
+			for (Map.Entry<String, List<String>> customer : byCustomer.entrySet()) {
+				List<String> shuffled = new ArrayList<>(customer.getValue());
+				Collections.shuffle(shuffled, random);
+				shuffled.forEach((json) -> publish(customer.getKey(), json));
+				publish(customer.getKey(), step(customer.getKey(), 100 + replay));
+			}
+			int markers = replay;
+			awaitUntil("replay " + replay + " consumed", () -> recorded(run) == 60 + 20L * markers);
+		}
+
+		for (String customer : byCustomer.keySet()) {
+			assertThat(activeJourneys(customer, "AbandonedCart")).isEqualTo(1);
+			assertThat(this.history.createHistoricProcessInstanceQuery()
+				.processInstanceBusinessKey(customer)
+				.processDefinitionKey("AbandonedCart")
+				.count()).isEqualTo(1);
+		}
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(this.smtp.getReceivedMessages()).filteredOn((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString().startsWith(run);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).hasSize(20);
+	}
+
+	private Consumer<String, byte[]> deadLetterReader() {
+		Map<String, Object> config = KafkaTestUtils.consumerProps("dlt-reader-" + UUID.randomUUID(), "false",
+				this.broker);
+		config.put("auto.offset.reset", "earliest");
+		Consumer<String, byte[]> reader = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+				new org.apache.kafka.common.serialization.ByteArrayDeserializer())
+			.createConsumer();
+		reader.subscribe(List.of("encore.events.DLT"));
+		return reader;
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	private void rewindConsumerGroupToStart() throws Exception {
+		try (AdminClient admin = AdminClient.create(this.kafkaAdmin.getConfigurationProperties())) {
+			Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+			for (int partition = 0; partition < 4; partition++) {
+				start.put(new TopicPartition(TOPIC, partition), new OffsetAndMetadata(0));
+			}
+			// A crash before commit: the group re-reads everything it already applied.
+			awaitUntil("group inactive", () -> {
+				try {
+					admin.alterConsumerGroupOffsets("encore", start).all().get();
+					return true;
+				}
+				catch (Exception ex) {
+					return false;
+				}
+			});
+		}
+	}
+
+	private long lag() {
+		try (AdminClient admin = AdminClient.create(this.kafkaAdmin.getConfigurationProperties())) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("encore")
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+			committed.keySet().forEach((tp) -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+			var ends = admin.listOffsets(latest).all().get();
+			long lag = 0;
+			for (TopicPartition tp : committed.keySet()) {
+				lag += ends.get(tp).offset() - committed.get(tp).offset();
+			}
+			return committed.size() < 4 ? Long.MAX_VALUE : lag;
+		}
+		catch (Exception ex) {
+			return Long.MAX_VALUE;
+		}
+	}
+
+}
