@@ -11,13 +11,30 @@ public final class TransientDeliveryException extends DeliveryException {
 
 	private final Duration retryAfter;
 
+	private final boolean outcomeUnknown;
+
 	public TransientDeliveryException(String reason, String message, Throwable cause) {
 		this(reason, message, cause, null);
 	}
 
 	public TransientDeliveryException(String reason, String message, Throwable cause, Duration retryAfter) {
+		this(reason, message, cause, retryAfter, false);
+	}
+
+	/**
+	 * @param outcomeUnknown the request may have reached the provider (no answer): a
+	 * blind resend could deliver twice
+	 */
+	public TransientDeliveryException(String reason, String message, Throwable cause, Duration retryAfter,
+			boolean outcomeUnknown) {
 		super(reason, message, cause);
 		this.retryAfter = retryAfter;
+		this.outcomeUnknown = outcomeUnknown;
+	}
+
+	/** Whether the provider may hold the message although it did not confirm it. */
+	public boolean outcomeUnknown() {
+		return this.outcomeUnknown;
 	}
 
 	/** The provider's {@code Retry-After}, when it sent one. */

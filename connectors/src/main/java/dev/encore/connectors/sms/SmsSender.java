@@ -83,7 +83,8 @@ public class SmsSender implements MessageSender {
 					TransientDeliveryException.parseRetryAfter(ex.retryAfter));
 		}
 		catch (SingleAttemptHttpClient.ConnectionFailedException ex) {
-			throw new TransientDeliveryException("twilio_" + ex.reason, "No answer from Twilio", ex);
+			throw new TransientDeliveryException("twilio_" + ex.reason, "No answer from Twilio", ex, null,
+					"timeout".equals(ex.reason));
 		}
 		catch (ApiException ex) {
 			throw classify(ex);

@@ -43,7 +43,12 @@ class MessageTemplates {
 
 	private final String defaultLocale;
 
-	private final Map<String, Optional<EmailTemplate>> cache = new ConcurrentHashMap<>();
+	/**
+	 * Sources, not parsed templates: a Liqp {@link Template} keeps render state and is
+	 * not safe to share between threads (concurrent renders broke inside {@code for}
+	 * blocks).
+	 */
+	private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
 	MessageTemplates(ResourceLoader resources, JourneyProperties journeys, DeliveryProperties delivery) {
 		this.resources = resources;
@@ -54,13 +59,31 @@ class MessageTemplates {
 
 	RenderedEmail renderEmail(String templateId, String locale, Map<String, Object> data) {
 		List<String> locales = fallbackChain(locale);
-		EmailTemplate template = locales.stream()
-			.map((candidate) -> load(templateId, Channel.EMAIL, candidate))
+		ParsedSource source = find(templateId, Channel.EMAIL, locales);
+		String html = this.parser.parse(source.body()).render(escaped(data));
+		String subject = this.parser.parse(source.frontMatter().getOrDefault("subject", "")).render(data).strip();
+		return new RenderedEmail(subject, html, PlainText.fromHtml(html));
+	}
+
+	/**
+	 * Renders an SMS or LINE template: the body as plain text, and each front-matter
+	 * field (LINE cards: {@code title}, {@code image}, {@code coupon}, {@code button},
+	 * {@code url}) rendered with the same data.
+	 */
+	RenderedText renderText(String templateId, Channel channel, String locale, Map<String, Object> data) {
+		ParsedSource source = find(templateId, channel, fallbackChain(locale));
+		Map<String, String> fields = new LinkedHashMap<>();
+		source.frontMatter().forEach((key, value) -> fields.put(key, this.parser.parse(value).render(data).strip()));
+		return new RenderedText(this.parser.parse(source.body()).render(data).strip(), fields);
+	}
+
+	private ParsedSource find(String templateId, Channel channel, List<String> locales) {
+		return locales.stream()
+			.map((candidate) -> load(templateId, channel, candidate))
 			.flatMap(Optional::stream)
 			.findFirst()
-			.orElseThrow(() -> new TemplateNotFoundException(templateId, Channel.EMAIL.id(), locales.toString()));
-		String html = template.body().render(escaped(data));
-		return new RenderedEmail(template.subject().render(data).strip(), html, PlainText.fromHtml(html));
+			.map(MessageTemplates::parseSource)
+			.orElseThrow(() -> new TemplateNotFoundException(templateId, channel.id(), locales.toString()));
 	}
 
 	List<String> fallbackChain(String locale) {
@@ -75,26 +98,31 @@ class MessageTemplates {
 		return new ArrayList<>(chain);
 	}
 
-	private Optional<EmailTemplate> load(String templateId, Channel channel, String locale) {
+	private Optional<String> load(String templateId, Channel channel, String locale) {
 		String path = this.base + templateId + "/" + channel.id() + "." + locale + ".liquid";
-		return this.cache.computeIfAbsent(path, (key) -> read(this.resources.getResource(key)).map(this::parseEmail));
+		return this.sources.computeIfAbsent(path, (key) -> read(this.resources.getResource(key)));
 	}
 
-	private EmailTemplate parseEmail(String source) {
-		String subject = "";
+	/**
+	 * Splits a {@code ---} front-matter block of {@code key: value} lines from the body.
+	 */
+	static ParsedSource parseSource(String source) {
+		Map<String, String> fields = new LinkedHashMap<>();
 		String body = source;
 		if (source.startsWith(FRONT_MATTER)) {
 			int end = source.indexOf("\n" + FRONT_MATTER, FRONT_MATTER.length());
 			if (end > 0) {
 				for (String line : source.substring(FRONT_MATTER.length(), end).split("\n")) {
-					if (line.startsWith("subject:")) {
-						subject = unquote(line.substring("subject:".length()).strip());
+					int colon = line.indexOf(':');
+					if (colon > 0) {
+						fields.put(line.substring(0, colon).strip(), unquote(line.substring(colon + 1).strip()));
 					}
 				}
-				body = source.substring(source.indexOf('\n', end + 1) + 1);
+				int next = source.indexOf('\n', end + 1);
+				body = next < 0 ? "" : source.substring(next + 1);
 			}
 		}
-		return new EmailTemplate(this.parser.parse(subject), this.parser.parse(body));
+		return new ParsedSource(fields, body);
 	}
 
 	private static String unquote(String value) {
@@ -136,7 +164,11 @@ class MessageTemplates {
 		return (Map<String, Object>) escape(data);
 	}
 
-	private record EmailTemplate(Template subject, Template body) {
+	record ParsedSource(Map<String, String> frontMatter, String body) {
+	}
+
+	/** A rendered SMS or LINE message. */
+	record RenderedText(String text, Map<String, String> fields) {
 	}
 
 }

@@ -16,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessageTemplatesTest {
 
 	private final MessageTemplates templates = new MessageTemplates(new DefaultResourceLoader(),
-			new JourneyProperties("classpath*:journeys/", 1, Map.of()), new DeliveryProperties("en",
-					new DeliveryProperties.Email("shop@example.com", null), new DeliveryProperties.Sandbox(10)));
+			new JourneyProperties("classpath*:journeys/", 1, Map.of()),
+			new DeliveryProperties("en", new DeliveryProperties.Email("shop@example.com", null),
+					new DeliveryProperties.Sandbox(10), DeliveryProperties.UnknownPolicy.SKIP,
+					new DeliveryProperties.Unsubscribe("https://shop.example/u", "test-secret")));
 
 	private static Map<String, Object> data(String firstName) {
 		Map<String, Object> cart = Map.of("currency", "TWD", "products",
