@@ -35,6 +35,12 @@ class MessageTemplates {
 
 	private static final String FRONT_MATTER = "---";
 
+	/**
+	 * Strict variables: a variable missing from the data fails the render instead of
+	 * leaving a blank. The known optional fields are present with null values (see
+	 * {@link #withKnownFields}), so {@code | default:} and {@code if} work on them while
+	 * a misspelt or unknown name is an error.
+	 */
 	private final TemplateParser parser = new TemplateParser.Builder().build();
 
 	private final ResourceLoader resources;
@@ -57,12 +63,46 @@ class MessageTemplates {
 		this.defaultLocale = delivery.defaultLocale();
 	}
 
-	RenderedEmail renderEmail(String templateId, String locale, Map<String, Object> data) {
+	/** Fields every profile and cart may have; absent ones are present as null. */
+	static final List<String> CUSTOMER_FIELDS = List.of("id", "email", "phone", "firstName", "lastName", "locale",
+			"timeZone", "lineUserId", "birthday");
+
+	static final List<String> CART_FIELDS = List.of("url", "currency", "total", "products");
+
+	static Map<String, Object> withKnownFields(Map<String, Object> data) {
+		Map<String, Object> complete = new java.util.HashMap<>(data);
+		complete.put("customer", withKeys(data.get("customer"), CUSTOMER_FIELDS));
+		Map<String, Object> cart = withKeys(data.get("cart"), CART_FIELDS);
+		if (cart.get("products") == null) {
+			cart.put("products", List.of());
+		}
+		complete.put("cart", cart);
+		complete.put("settings", withKeys(data.get("settings"), List.of()));
+		complete.put("event", withKeys(data.get("event"), List.of("name", "properties")));
+		return complete;
+	}
+
+	private static Map<String, Object> withKeys(Object value, List<String> keys) {
+		Map<String, Object> map = new java.util.HashMap<>();
+		if (value instanceof Map<?, ?> given) {
+			given.forEach((key, item) -> map.put(String.valueOf(key), item));
+		}
+		keys.forEach((key) -> map.putIfAbsent(key, null));
+		return map;
+	}
+
+	RenderedEmail renderEmail(String templateId, String locale, Map<String, Object> given) {
+		Map<String, Object> data = withKnownFields(given);
 		List<String> locales = fallbackChain(locale);
 		ParsedSource source = find(templateId, Channel.EMAIL, locales);
-		String html = this.parser.parse(source.body()).render(escaped(data));
-		String subject = this.parser.parse(source.frontMatter().getOrDefault("subject", "")).render(data).strip();
-		return new RenderedEmail(subject, html, PlainText.fromHtml(html));
+		try {
+			String html = render(source.body(), data, escaped(data));
+			String subject = render(source.frontMatter().getOrDefault("subject", ""), data, data).strip();
+			return new RenderedEmail(subject, html, PlainText.fromHtml(html));
+		}
+		catch (RuntimeException ex) {
+			throw new TemplateRenderException(templateId, Channel.EMAIL.id(), ex);
+		}
 	}
 
 	/**
@@ -70,11 +110,31 @@ class MessageTemplates {
 	 * field (LINE cards: {@code title}, {@code image}, {@code coupon}, {@code button},
 	 * {@code url}) rendered with the same data.
 	 */
-	RenderedText renderText(String templateId, Channel channel, String locale, Map<String, Object> data) {
+	RenderedText renderText(String templateId, Channel channel, String locale, Map<String, Object> given) {
+		Map<String, Object> data = withKnownFields(given);
 		ParsedSource source = find(templateId, channel, fallbackChain(locale));
 		Map<String, String> fields = new LinkedHashMap<>();
 		source.frontMatter().forEach((key, value) -> fields.put(key, this.parser.parse(value).render(data).strip()));
 		return new RenderedText(this.parser.parse(source.body()).render(data).strip(), fields);
+	}
+
+	private String render(String source, Map<String, Object> checkData, Map<String, Object> renderData) {
+		String missing = StrictVariables.firstMissing(source, checkData);
+		if (missing != null) {
+			throw new MissingVariableException(missing);
+		}
+		return this.parser.parse(source).render(renderData);
+	}
+
+	/** Renders template source given inline (previews of unsaved templates, tests). */
+	String renderInline(String source, Map<String, Object> given) {
+		try {
+			Map<String, Object> data = withKnownFields(given);
+			return render(source, data, data);
+		}
+		catch (RuntimeException ex) {
+			throw new TemplateRenderException("inline", "text", ex);
+		}
 	}
 
 	private ParsedSource find(String templateId, Channel channel, List<String> locales) {
@@ -149,7 +209,8 @@ class MessageTemplates {
 			return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
 		}
 		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> copy = new LinkedHashMap<>();
+			// HashMap: known fields may be null.
+			Map<String, Object> copy = new java.util.HashMap<>();
 			map.forEach((key, item) -> copy.put(String.valueOf(key), escape(item)));
 			return copy;
 		}
