@@ -36,10 +36,8 @@ class MessageTemplates {
 	private static final String FRONT_MATTER = "---";
 
 	/**
-	 * Strict variables: a variable missing from the data fails the render instead of
-	 * leaving a blank. The known optional fields are present with null values (see
-	 * {@link #withKnownFields}), so {@code | default:} and {@code if} work on them while
-	 * a misspelt or unknown name is an error.
+	 * Not Liqp's strict mode (it rejects absent values even in {@code if} and before
+	 * {@code default}): {@link StrictVariables} checks every output before a render.
 	 */
 	private final TemplateParser parser = new TemplateParser.Builder().build();
 
@@ -72,11 +70,7 @@ class MessageTemplates {
 	static Map<String, Object> withKnownFields(Map<String, Object> data) {
 		Map<String, Object> complete = new java.util.HashMap<>(data);
 		complete.put("customer", withKeys(data.get("customer"), CUSTOMER_FIELDS));
-		Map<String, Object> cart = withKeys(data.get("cart"), CART_FIELDS);
-		if (cart.get("products") == null) {
-			cart.put("products", List.of());
-		}
-		complete.put("cart", cart);
+		complete.put("cart", withKeys(data.get("cart"), CART_FIELDS));
 		complete.put("settings", withKeys(data.get("settings"), List.of()));
 		complete.put("event", withKeys(data.get("event"), List.of("name", "properties")));
 		return complete;
@@ -113,9 +107,14 @@ class MessageTemplates {
 	RenderedText renderText(String templateId, Channel channel, String locale, Map<String, Object> given) {
 		Map<String, Object> data = withKnownFields(given);
 		ParsedSource source = find(templateId, channel, fallbackChain(locale));
-		Map<String, String> fields = new LinkedHashMap<>();
-		source.frontMatter().forEach((key, value) -> fields.put(key, this.parser.parse(value).render(data).strip()));
-		return new RenderedText(this.parser.parse(source.body()).render(data).strip(), fields);
+		try {
+			Map<String, String> fields = new LinkedHashMap<>();
+			source.frontMatter().forEach((key, value) -> fields.put(key, render(value, data, data).strip()));
+			return new RenderedText(render(source.body(), data, data).strip(), fields);
+		}
+		catch (RuntimeException ex) {
+			throw new TemplateRenderException(templateId, channel.id(), ex);
+		}
 	}
 
 	private String render(String source, Map<String, Object> checkData, Map<String, Object> renderData) {

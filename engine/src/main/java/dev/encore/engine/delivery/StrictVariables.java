@@ -27,7 +27,8 @@ final class StrictVariables {
 	}
 
 	/**
-	 * @return the first variable the template outputs that the data lacks, or null */
+	 * @return the first variable the template outputs that the data lacks, or null
+	 */
 	static String firstMissing(String source, Map<String, Object> data) {
 		Set<String> tested = names(CONDITION, source);
 		Set<String> loopVariables = names(LOOP, source);

@@ -72,6 +72,11 @@ class MessageTemplatesTest {
 		assertThatThrownBy(() -> this.templates.renderInline("Hi {{ customer.nickname }}", data("Ada")))
 			.isInstanceOf(TemplateRenderException.class)
 			.hasMessageContaining("customer.nickname");
+		assertThatThrownBy(() -> this.templates.renderText("cart-reminder", Channel.SMS, "en",
+				Map.of("customer", Map.of("id", "c-1"), "cart", Map.of())))
+			.isInstanceOfSatisfying(TemplateRenderException.class,
+					(ex) -> assertThat(ex.getCause()).isInstanceOfSatisfying(MissingVariableException.class,
+							(missing) -> assertThat(missing.variable()).isEqualTo("cart.products.size")));
 		// Known optional fields are fine when absent: default and if handle them.
 		assertThat(this.templates.renderInline("{{ customer.lastName | default: 'x' }}{% if cart.url %}!{% endif %}",
 				data("Ada")))
