@@ -159,6 +159,50 @@ class SendIdempotencyTest extends EncoreIntegrationTest {
 		this.line.verify(0, postRequestedFor(urlEqualTo(PUSH)));
 	}
 
+	@Test
+	void retryAfterFromTheProviderPostponesTheJobRetryBeyondTheRetryCycle() {
+		this.line.stubFor(post(PUSH).inScenario("busy")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600").withBody("{}"))
+			.willSetStateTo("calm"));
+		this.line.stubFor(post(PUSH).inScenario("busy")
+			.whenScenarioStateIs("calm")
+			.willReturn(aResponse().withStatus(200).withHeader("x-line-request-id", "req-late").withBody("{}")));
+		String customerId = customer(null, "U0123456789abcdef0123456789abcdef");
+		startProbe(customerId, "line", false);
+
+		this.clock.runDueJobs();
+		assertThat(this.messageLog.forCustomer(customerId)).singleElement()
+			.satisfies((entry) -> assertThat(entry.status()).isEqualTo("retrying"));
+		this.clock.advance(java.time.Duration.ofMinutes(10));
+		this.line.verify(1, postRequestedFor(urlEqualTo(PUSH)));
+
+		this.clock.advance(java.time.Duration.ofMinutes(51));
+		this.line.verify(2, postRequestedFor(urlEqualTo(PUSH)));
+		assertThat(this.messageLog.forCustomer(customerId)).singleElement().satisfies((entry) -> {
+			assertThat(entry.status()).isEqualTo("sent");
+			assertThat(entry.providerMessageId()).isEqualTo("req-late");
+		});
+	}
+
+	@Test
+	void transientFailuresRetryOnTheCycleAndEndInAnIncident() {
+		this.line.stubFor(post(PUSH).willReturn(aResponse().withStatus(503).withBody("{}")));
+		String customerId = customer(null, "U0123456789abcdef0123456789abcdef");
+		Job job = startProbe(customerId, "line", false);
+
+		this.clock.runDueJobs();
+		for (int i = 0; i < 6; i++) {
+			this.clock.advance(java.time.Duration.ofMinutes(5));
+		}
+
+		this.line.verify(5, postRequestedFor(urlEqualTo(PUSH)));
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
+			.isEqualTo(1);
+		assertThat(this.messageLog.forCustomer(customerId)).singleElement()
+			.satisfies((entry) -> assertThat(entry.reason()).isEqualTo("line_503"));
+	}
+
 	private static boolean containsAlternative(MimeMultipart multipart) throws Exception {
 		if (multipart.getContentType().toLowerCase().startsWith("multipart/alternative")) {
 			return true;
