@@ -1,6 +1,8 @@
 package dev.encore.engine.delivery;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,13 +12,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import dev.encore.connectors.MessageSender;
 import dev.encore.connectors.email.EmailSender;
 import dev.encore.connectors.email.EmailSettings;
+import dev.encore.connectors.line.LinePushSender;
+import dev.encore.connectors.line.LineSettings;
 import dev.encore.connectors.sandbox.SandboxSender;
+import dev.encore.connectors.sms.SmsSender;
+import dev.encore.connectors.sms.SmsSettings;
 
 /**
  * Picks a connector per channel: the real one where its provider is configured (SMTP when
- * {@code spring.mail.host} is set), the sandbox for the rest.
+ * {@code spring.mail.host} is set, Twilio and LINE when their credentials are), the
+ * sandbox for the rest.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -29,14 +37,35 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	Senders senders(ObjectProvider<JavaMailSender> mail, DeliveryProperties properties, SandboxSender sandbox) {
+	Senders senders(ObjectProvider<JavaMailSender> mail, DeliveryProperties properties, ConnectorProperties connectors,
+			SandboxSender sandbox) {
+		List<MessageSender> providers = new ArrayList<>();
 		JavaMailSender mailSender = mail.getIfAvailable();
 		if (mailSender == null) {
 			log.warn("spring.mail.host is not set: email goes to the sandbox (recorded, not sent)");
-			return new Senders(sandbox);
 		}
-		EmailSettings settings = new EmailSettings(properties.email().from(), properties.email().fromName());
-		return new Senders(sandbox, new EmailSender(mailSender, settings));
+		else {
+			providers.add(new EmailSender(mailSender,
+					new EmailSettings(properties.email().from(), properties.email().fromName())));
+		}
+		ConnectorProperties.Sms sms = connectors.sms();
+		if (sms.configured()) {
+			providers.add(new SmsSender(new SmsSettings(sms.accountSid(), sms.authToken(), sms.apiKeySid(),
+					sms.apiKeySecret(), sms.fromNumber(), sms.messagingServiceSid(), sms.statusCallbackUrl(),
+					sms.baseUrl(), sms.timeout())));
+		}
+		else {
+			log.warn("encore.connectors.sms.account-sid is not set: SMS goes to the sandbox");
+		}
+		ConnectorProperties.Line line = connectors.line();
+		if (line.configured()) {
+			providers
+				.add(new LinePushSender(new LineSettings(line.channelAccessToken(), line.baseUrl(), line.timeout())));
+		}
+		else {
+			log.warn("encore.connectors.line.channel-access-token is not set: LINE goes to the sandbox");
+		}
+		return new Senders(sandbox, providers.toArray(MessageSender[]::new));
 	}
 
 }

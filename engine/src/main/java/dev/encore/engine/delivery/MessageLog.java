@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,7 +12,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** One row per send attempt: what each journey step sent, or why it did not. */
+/**
+ * One row per journey step's send (unique send key): what it sent, or why it did not. The
+ * row is committed as {@code sending} before the provider call, so a job rerun after a
+ * crash knows the provider may already hold the message.
+ */
 @Repository
 public class MessageLog {
 
@@ -28,24 +33,70 @@ public class MessageLog {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Records in the job's transaction: the row commits with the journey moving on. */
-	void record(SendAttempt attempt, MessageStatus status, String reason, String providerMessageId) {
-		this.jdbc.sql("""
-				INSERT INTO encore_message_log (send_key, customer_id, journey_key, process_instance_id, activity_id,
-				  channel, template_id, status, reason, provider_message_id, subject, preview, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(attempt.sendKey(), attempt.customerId(), attempt.journeyKey(), attempt.processInstanceId(),
-					attempt.activityId(), attempt.channel().id(), attempt.templateId(), status.id(), reason,
-					providerMessageId, attempt.subject(), attempt.preview(), Timestamp.from(this.clock.instant()))
-			.update();
+	/** Where the step's send stands, if it was ever attempted. */
+	Optional<MessageStatus> status(String sendKey) {
+		return this.jdbc.sql("SELECT status FROM encore_message_log WHERE send_key = ?")
+			.param(sendKey)
+			.query(String.class)
+			.optional()
+			.map(MessageStatus::fromId);
 	}
 
 	/**
-	 * Records in a transaction of its own, for an attempt whose job is about to fail and
-	 * roll back: the failure stays visible to support.
+	 * Records in the job's transaction a step that ends without a provider call (no
+	 * address, template error).
 	 */
-	void recordFailureSurvivingRollback(SendAttempt attempt, String reason) {
-		this.ownTransaction.executeWithoutResult((status) -> record(attempt, MessageStatus.FAILED, reason, null));
+	void record(SendAttempt attempt, MessageStatus status, String reason) {
+		insert(attempt, status, reason);
+	}
+
+	/**
+	 * Commits {@code sending} on its own before the provider call: it survives a crash or
+	 * a rollback of the job.
+	 */
+	void markSending(SendAttempt attempt) {
+		this.ownTransaction.executeWithoutResult((tx) -> {
+			int updated = this.jdbc.sql("""
+					UPDATE encore_message_log SET status = ?, reason = NULL, attempts = attempts + 1, subject = ?,
+					  preview = ?, created_at = ? WHERE send_key = ?""")
+				.params(MessageStatus.SENDING.id(), attempt.subject(), attempt.preview(), now(), attempt.sendKey())
+				.update();
+			if (updated == 0) {
+				insert(attempt, MessageStatus.SENDING, null);
+			}
+		});
+	}
+
+	/**
+	 * Records the outcome in the job's transaction. {@code created_at} becomes the time
+	 * of the outcome: conversions attribute to when a message was sent.
+	 */
+	void finish(String sendKey, MessageStatus status, String reason, String providerMessageId, Integer segments) {
+		this.jdbc.sql("""
+				UPDATE encore_message_log SET status = ?, reason = ?, provider_message_id = ?, segments = ?,
+				  created_at = ? WHERE send_key = ?""")
+			.params(status.id(), reason, providerMessageId, segments, now(), sendKey)
+			.update();
+	}
+
+	/** Records the outcome for a job about to fail and roll back: it stays visible. */
+	void finishSurvivingRollback(String sendKey, MessageStatus status, String reason) {
+		this.ownTransaction.executeWithoutResult((tx) -> finish(sendKey, status, reason, null, null));
+	}
+
+	private void insert(SendAttempt attempt, MessageStatus status, String reason) {
+		this.jdbc.sql("""
+				INSERT INTO encore_message_log (send_key, customer_id, journey_key, process_instance_id, activity_id,
+				  channel, template_id, status, reason, subject, preview, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(attempt.sendKey(), attempt.customerId(), attempt.journeyKey(), attempt.processInstanceId(),
+					attempt.activityId(), attempt.channel().id(), attempt.templateId(), status.id(), reason,
+					attempt.subject(), attempt.preview(), now())
+			.update();
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
 	}
 
 	public List<Entry> forCustomer(String customerId) {

@@ -1,12 +1,31 @@
 package dev.encore.engine.delivery;
 
-/** How one send attempt of a journey step ended. */
+/**
+ * Where one journey step's send stands. {@code sending} is committed before the provider
+ * call: a rerun that finds it knows the provider may already hold the message.
+ */
 public enum MessageStatus {
 
-	SENT, FAILED;
+	/** About to call, or calling, the provider. */
+	SENDING,
+	/** The provider accepted it. */
+	SENT,
+	/** The provider will never accept it (permanent failure), or there is no address. */
+	FAILED,
+	/** The last attempt failed transiently; the job will try again. */
+	RETRYING,
+	/**
+	 * A rerun found {@code sending}: the provider may or may not have it, and resending
+	 * could duplicate it.
+	 */
+	UNKNOWN;
 
 	public String id() {
 		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	static MessageStatus fromId(String id) {
+		return valueOf(id.toUpperCase(java.util.Locale.ROOT));
 	}
 
 }

@@ -35,6 +35,10 @@ class MessageTemplates {
 
 	private static final String FRONT_MATTER = "---";
 
+	/**
+	 * Not Liqp's strict mode (it rejects absent values even in {@code if} and before
+	 * {@code default}): {@link StrictVariables} checks every output before a render.
+	 */
 	private final TemplateParser parser = new TemplateParser.Builder().build();
 
 	private final ResourceLoader resources;
@@ -43,7 +47,12 @@ class MessageTemplates {
 
 	private final String defaultLocale;
 
-	private final Map<String, Optional<EmailTemplate>> cache = new ConcurrentHashMap<>();
+	/**
+	 * Sources, not parsed templates: a Liqp {@link Template} keeps render state and is
+	 * not safe to share between threads (concurrent renders broke inside {@code for}
+	 * blocks).
+	 */
+	private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
 	MessageTemplates(ResourceLoader resources, JourneyProperties journeys, DeliveryProperties delivery) {
 		this.resources = resources;
@@ -52,15 +61,88 @@ class MessageTemplates {
 		this.defaultLocale = delivery.defaultLocale();
 	}
 
-	RenderedEmail renderEmail(String templateId, String locale, Map<String, Object> data) {
+	/** Fields every profile and cart may have; absent ones are present as null. */
+	static final List<String> CUSTOMER_FIELDS = List.of("id", "email", "phone", "firstName", "lastName", "locale",
+			"timeZone", "lineUserId", "birthday");
+
+	static final List<String> CART_FIELDS = List.of("url", "currency", "total", "products");
+
+	static Map<String, Object> withKnownFields(Map<String, Object> data) {
+		Map<String, Object> complete = new java.util.HashMap<>(data);
+		complete.put("customer", withKeys(data.get("customer"), CUSTOMER_FIELDS));
+		complete.put("cart", withKeys(data.get("cart"), CART_FIELDS));
+		complete.put("settings", withKeys(data.get("settings"), List.of()));
+		complete.put("event", withKeys(data.get("event"), List.of("name", "properties")));
+		return complete;
+	}
+
+	private static Map<String, Object> withKeys(Object value, List<String> keys) {
+		Map<String, Object> map = new java.util.HashMap<>();
+		if (value instanceof Map<?, ?> given) {
+			given.forEach((key, item) -> map.put(String.valueOf(key), item));
+		}
+		keys.forEach((key) -> map.putIfAbsent(key, null));
+		return map;
+	}
+
+	RenderedEmail renderEmail(String templateId, String locale, Map<String, Object> given) {
+		Map<String, Object> data = withKnownFields(given);
 		List<String> locales = fallbackChain(locale);
-		EmailTemplate template = locales.stream()
-			.map((candidate) -> load(templateId, Channel.EMAIL, candidate))
+		ParsedSource source = find(templateId, Channel.EMAIL, locales);
+		try {
+			String html = render(source.body(), data, escaped(data));
+			String subject = render(source.frontMatter().getOrDefault("subject", ""), data, data).strip();
+			return new RenderedEmail(subject, html, PlainText.fromHtml(html));
+		}
+		catch (RuntimeException ex) {
+			throw new TemplateRenderException(templateId, Channel.EMAIL.id(), ex);
+		}
+	}
+
+	/**
+	 * Renders an SMS or LINE template: the body as plain text, and each front-matter
+	 * field (LINE cards: {@code title}, {@code image}, {@code coupon}, {@code button},
+	 * {@code url}) rendered with the same data.
+	 */
+	RenderedText renderText(String templateId, Channel channel, String locale, Map<String, Object> given) {
+		Map<String, Object> data = withKnownFields(given);
+		ParsedSource source = find(templateId, channel, fallbackChain(locale));
+		try {
+			Map<String, String> fields = new LinkedHashMap<>();
+			source.frontMatter().forEach((key, value) -> fields.put(key, render(value, data, data).strip()));
+			return new RenderedText(render(source.body(), data, data).strip(), fields);
+		}
+		catch (RuntimeException ex) {
+			throw new TemplateRenderException(templateId, channel.id(), ex);
+		}
+	}
+
+	private String render(String source, Map<String, Object> checkData, Map<String, Object> renderData) {
+		String missing = StrictVariables.firstMissing(source, checkData);
+		if (missing != null) {
+			throw new MissingVariableException(missing);
+		}
+		return this.parser.parse(source).render(renderData);
+	}
+
+	/** Renders template source given inline (previews of unsaved templates, tests). */
+	String renderInline(String source, Map<String, Object> given) {
+		try {
+			Map<String, Object> data = withKnownFields(given);
+			return render(source, data, data);
+		}
+		catch (RuntimeException ex) {
+			throw new TemplateRenderException("inline", "text", ex);
+		}
+	}
+
+	private ParsedSource find(String templateId, Channel channel, List<String> locales) {
+		return locales.stream()
+			.map((candidate) -> load(templateId, channel, candidate))
 			.flatMap(Optional::stream)
 			.findFirst()
-			.orElseThrow(() -> new TemplateNotFoundException(templateId, Channel.EMAIL.id(), locales.toString()));
-		String html = template.body().render(escaped(data));
-		return new RenderedEmail(template.subject().render(data).strip(), html, PlainText.fromHtml(html));
+			.map(MessageTemplates::parseSource)
+			.orElseThrow(() -> new TemplateNotFoundException(templateId, channel.id(), locales.toString()));
 	}
 
 	List<String> fallbackChain(String locale) {
@@ -75,26 +157,31 @@ class MessageTemplates {
 		return new ArrayList<>(chain);
 	}
 
-	private Optional<EmailTemplate> load(String templateId, Channel channel, String locale) {
+	private Optional<String> load(String templateId, Channel channel, String locale) {
 		String path = this.base + templateId + "/" + channel.id() + "." + locale + ".liquid";
-		return this.cache.computeIfAbsent(path, (key) -> read(this.resources.getResource(key)).map(this::parseEmail));
+		return this.sources.computeIfAbsent(path, (key) -> read(this.resources.getResource(key)));
 	}
 
-	private EmailTemplate parseEmail(String source) {
-		String subject = "";
+	/**
+	 * Splits a {@code ---} front-matter block of {@code key: value} lines from the body.
+	 */
+	static ParsedSource parseSource(String source) {
+		Map<String, String> fields = new LinkedHashMap<>();
 		String body = source;
 		if (source.startsWith(FRONT_MATTER)) {
 			int end = source.indexOf("\n" + FRONT_MATTER, FRONT_MATTER.length());
 			if (end > 0) {
 				for (String line : source.substring(FRONT_MATTER.length(), end).split("\n")) {
-					if (line.startsWith("subject:")) {
-						subject = unquote(line.substring("subject:".length()).strip());
+					int colon = line.indexOf(':');
+					if (colon > 0) {
+						fields.put(line.substring(0, colon).strip(), unquote(line.substring(colon + 1).strip()));
 					}
 				}
-				body = source.substring(source.indexOf('\n', end + 1) + 1);
+				int next = source.indexOf('\n', end + 1);
+				body = next < 0 ? "" : source.substring(next + 1);
 			}
 		}
-		return new EmailTemplate(this.parser.parse(subject), this.parser.parse(body));
+		return new ParsedSource(fields, body);
 	}
 
 	private static String unquote(String value) {
@@ -121,7 +208,8 @@ class MessageTemplates {
 			return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
 		}
 		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> copy = new LinkedHashMap<>();
+			// HashMap: known fields may be null.
+			Map<String, Object> copy = new java.util.HashMap<>();
 			map.forEach((key, item) -> copy.put(String.valueOf(key), escape(item)));
 			return copy;
 		}
@@ -136,7 +224,11 @@ class MessageTemplates {
 		return (Map<String, Object>) escape(data);
 	}
 
-	private record EmailTemplate(Template subject, Template body) {
+	record ParsedSource(Map<String, String> frontMatter, String body) {
+	}
+
+	/** A rendered SMS or LINE message. */
+	record RenderedText(String text, Map<String, String> fields) {
 	}
 
 }

@@ -2,7 +2,9 @@ package dev.encore.engine.delivery;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -13,21 +15,30 @@ import org.springframework.stereotype.Component;
 import dev.encore.connectors.Channel;
 import dev.encore.connectors.DeliveryResult;
 import dev.encore.connectors.EmailContent;
+import dev.encore.connectors.LineContent;
+import dev.encore.connectors.MessageContent;
 import dev.encore.connectors.OutboundMessage;
 import dev.encore.connectors.PermanentDeliveryException;
+import dev.encore.connectors.SmsContent;
 import dev.encore.connectors.TransientDeliveryException;
 import dev.encore.engine.correlation.JourneyCorrelator;
 import dev.encore.engine.intake.EventHistory;
+import dev.encore.engine.journey.JourneySettings;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileStore;
 
 /**
- * The send task behind the element template "Encore: Send email" ({@code ${encoreSend}}).
- * A JavaDelegate rather than an external task: it runs in the job's transaction, so the
- * message-log row and the journey moving on commit together, and with {@code asyncBefore}
- * Camunda's job retries and incidents handle provider trouble with no polling worker to
- * run. Transient failures fail the job (retried, then an incident); permanent ones are
- * logged and the journey continues.
+ * The send task behind the "Encore: Send email / SMS / LINE message" element templates
+ * ({@code ${encoreSend}}). A JavaDelegate in an {@code asyncBefore} job: Camunda's job
+ * retries and incidents handle provider trouble with no polling worker to run.
+ * <p>
+ * A step sends at most once however often its job runs: a {@code sending} row is
+ * committed before the provider call. A rerun that finds {@code sent} (or a final
+ * failure) does nothing; one that finds {@code sending} knows an earlier attempt may have
+ * reached the provider: LINE is asked again with the same retry key (LINE deduplicates),
+ * email and SMS are marked {@code unknown} and follow
+ * {@code encore.delivery.unknown-policy}. Transient failures fail the job (retried, then
+ * an incident); permanent ones are logged and the journey continues.
  */
 @Component("encoreSend")
 class SendMessageDelegate implements JavaDelegate {
@@ -48,44 +59,166 @@ class SendMessageDelegate implements JavaDelegate {
 
 	private final MessageLog messageLog;
 
+	private final UnsubscribeLinks unsubscribeLinks;
+
+	private final DeliveryProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final JourneySettings settings;
+
 	SendMessageDelegate(ProfileStore profiles, EventHistory events, MessageTemplates templates, Senders senders,
-			MessageLog messageLog) {
+			MessageLog messageLog, UnsubscribeLinks unsubscribeLinks, DeliveryProperties properties,
+			MeterRegistry meters, JourneySettings settings) {
+		this.settings = settings;
 		this.profiles = profiles;
 		this.events = events;
 		this.templates = templates;
 		this.senders = senders;
 		this.messageLog = messageLog;
+		this.unsubscribeLinks = unsubscribeLinks;
+		this.properties = properties;
+		this.meters = meters;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		SendAttempt attempt = attemptOf(execution);
-		CustomerProfile profile = this.profiles.find(attempt.customerId())
-			.orElseGet(() -> CustomerProfile.empty(attempt.customerId()));
-		if (profile.email() == null) {
-			this.messageLog.record(attempt, MessageStatus.FAILED, "no_address:email", null);
-			log.info("No email address for customer={}; step {} of {} continues without sending", attempt.customerId(),
-					attempt.activityId(), attempt.journeyKey());
+		Optional<MessageStatus> earlier = this.messageLog.status(attempt.sendKey());
+		if (earlier.isPresent() && !mayAttempt(attempt, earlier.get())) {
 			return;
 		}
-		RenderedEmail email = this.templates.renderEmail(attempt.templateId(), profile.locale(),
-				templateData(execution, profile));
-		SendAttempt rendered = attempt.rendered(email.subject(), email.text());
+		CustomerProfile profile = this.profiles.find(attempt.customerId())
+			.orElseGet(() -> CustomerProfile.empty(attempt.customerId()));
+		String recipient = recipient(attempt.channel(), profile);
+		if (recipient == null) {
+			end(attempt, earlier, MessageStatus.FAILED, "no_address:" + attempt.channel().id());
+			log.info("No {} address for customer={}; step {} of {} continues without sending", attempt.channel().id(),
+					attempt.customerId(), attempt.activityId(), attempt.journeyKey());
+			return;
+		}
+		Rendered rendered;
+		try {
+			rendered = render(attempt, profile, templateData(execution, profile));
+		}
+		catch (RuntimeException ex) {
+			// Never a blank or half-rendered message in a customer's inbox.
+			end(attempt, earlier, MessageStatus.FAILED, "template_error");
+			log.warn("Template {} for {} failed for customer={}: {}", attempt.templateId(), attempt.channel().id(),
+					attempt.customerId(), ex.getMessage());
+			return;
+		}
+		SendAttempt sending = attempt.rendered(rendered.subject(), rendered.preview());
+		this.messageLog.markSending(sending);
 		try {
 			DeliveryResult result = this.senders.forChannel(attempt.channel())
-				.send(new OutboundMessage(attempt.sendKey(), attempt.customerId(), attempt.channel(), profile.email(),
-						new EmailContent(email.subject(), email.html(), email.text(), Map.of())));
-			this.messageLog.record(rendered, MessageStatus.SENT, null, result.providerMessageId());
+				.send(new OutboundMessage(attempt.sendKey(), attempt.customerId(), attempt.channel(), recipient,
+						rendered.content()));
+			this.messageLog.finish(attempt.sendKey(), MessageStatus.SENT, null, result.providerMessageId(),
+					result.segments());
+			count(attempt, MessageStatus.SENT);
 		}
 		catch (PermanentDeliveryException ex) {
-			this.messageLog.record(rendered, MessageStatus.FAILED, ex.reason(), null);
+			this.messageLog.finish(attempt.sendKey(), MessageStatus.FAILED, ex.reason(), null, null);
+			count(attempt, MessageStatus.FAILED);
 			log.warn("Permanent failure sending {} to customer={}: {}", attempt.templateId(), attempt.customerId(),
 					ex.reason());
 		}
 		catch (TransientDeliveryException ex) {
-			this.messageLog.recordFailureSurvivingRollback(rendered, ex.reason());
+			if (!ex.outcomeUnknown()) {
+				// The provider did not take it: a retry may send. An unanswered call
+				// stays
+				// 'sending' so the retry treats it as possibly delivered.
+				this.messageLog.finishSurvivingRollback(attempt.sendKey(), MessageStatus.RETRYING, ex.reason());
+			}
+			count(attempt, MessageStatus.RETRYING);
 			throw ex;
 		}
+	}
+
+	/** Whether a rerun of the step may call the provider, given the earlier outcome. */
+	private boolean mayAttempt(SendAttempt attempt, MessageStatus earlier) {
+		switch (earlier) {
+			case RETRYING:
+				return true;
+			case SENDING:
+				if (attempt.channel() == Channel.LINE) {
+					return true;
+				}
+				this.messageLog.finishSurvivingRollback(attempt.sendKey(), MessageStatus.UNKNOWN,
+						"interrupted_during_send");
+				count(attempt, MessageStatus.UNKNOWN);
+				log.warn("Send {} for customer={} was interrupted after calling the provider; policy {}",
+						attempt.sendKey(), attempt.customerId(), this.properties.unknownPolicy());
+				return this.properties.unknownPolicy() == DeliveryProperties.UnknownPolicy.RESEND;
+			default:
+				// sent, failed for good, or unknown already decided: the step is done.
+				return false;
+		}
+	}
+
+	private void end(SendAttempt attempt, Optional<MessageStatus> earlier, MessageStatus status, String reason) {
+		if (earlier.isPresent()) {
+			this.messageLog.finish(attempt.sendKey(), status, reason, null, null);
+		}
+		else {
+			this.messageLog.record(attempt, status, reason);
+		}
+		count(attempt, status);
+	}
+
+	private void count(SendAttempt attempt, MessageStatus status) {
+		this.meters.counter("encore.sends", "channel", attempt.channel().id(), "status", status.id()).increment();
+	}
+
+	private static String recipient(Channel channel, CustomerProfile profile) {
+		return switch (channel) {
+			case EMAIL -> profile.email();
+			case SMS -> profile.phone();
+			case LINE -> profile.lineUserId();
+		};
+	}
+
+	private Rendered render(SendAttempt attempt, CustomerProfile profile, Map<String, Object> data) {
+		String locale = profile.locale();
+		return switch (attempt.channel()) {
+			case EMAIL -> {
+				RenderedEmail email = this.templates.renderEmail(attempt.templateId(), locale, data);
+				String link = this.unsubscribeLinks.link(attempt.customerId(), Channel.EMAIL);
+				yield new Rendered(email.subject(), email.text(),
+						new EmailContent(email.subject(), email.html(), email.text(), Map.of("List-Unsubscribe",
+								"<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+			}
+			case SMS -> {
+				MessageTemplates.RenderedText sms = this.templates.renderText(attempt.templateId(), Channel.SMS, locale,
+						data);
+				yield new Rendered(null, sms.text(), new SmsContent(sms.text()));
+			}
+			case LINE -> {
+				MessageTemplates.RenderedText line = this.templates.renderText(attempt.templateId(), Channel.LINE,
+						locale, data);
+				Map<String, String> card = line.fields();
+				LineContent.Flex flex = blank(card.get("title")) ? null
+						: new LineContent.Flex(emptyToNull(card.get("image")), card.get("title"),
+								emptyToNull(card.get("coupon")), card.getOrDefault("button", "Shop"), card.get("url"));
+				yield new Rendered(card.get("title"), line.text(), new LineContent(line.text(), flex));
+			}
+		};
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String emptyToNull(String value) {
+		return blank(value) ? null : value;
+	}
+
+	private static String attemptJourneyKey(DelegateExecution execution) {
+		return execution.getProcessEngineServices()
+			.getRepositoryService()
+			.getProcessDefinition(execution.getProcessDefinitionId())
+			.getKey();
 	}
 
 	private static SendAttempt attemptOf(DelegateExecution execution) {
@@ -115,11 +248,16 @@ class SendMessageDelegate implements JavaDelegate {
 		Map<String, Object> data = new HashMap<>();
 		data.put("customer", profile.toTemplateData());
 		data.put("cart", profile.cart());
+		data.put("settings", this.settings.of(execution.getProcessDefinitionId(), attemptJourneyKey(execution)));
 		Object triggerId = execution.getVariable(JourneyCorrelator.TRIGGER_EVENT_ID);
 		if (triggerId != null) {
 			this.events.find(triggerId.toString()).ifPresent((event) -> data.put("event", event.toTemplateData()));
 		}
 		return data;
+	}
+
+	/** What one step says on its channel, and what support sees of it. */
+	private record Rendered(String subject, String preview, MessageContent content) {
 	}
 
 }

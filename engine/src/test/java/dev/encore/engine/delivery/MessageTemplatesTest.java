@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.encore.connectors.Channel;
+
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.encore.engine.journey.JourneyProperties;
@@ -16,8 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessageTemplatesTest {
 
 	private final MessageTemplates templates = new MessageTemplates(new DefaultResourceLoader(),
-			new JourneyProperties("classpath*:journeys/", 1, Map.of()), new DeliveryProperties("en",
-					new DeliveryProperties.Email("shop@example.com", null), new DeliveryProperties.Sandbox(10)));
+			new JourneyProperties("classpath*:journeys/", 1, Map.of()),
+			new DeliveryProperties("en", new DeliveryProperties.Email("shop@example.com", null),
+					new DeliveryProperties.Sandbox(10), DeliveryProperties.UnknownPolicy.SKIP,
+					new DeliveryProperties.Unsubscribe("https://shop.example/u", "test-secret")));
 
 	private static Map<String, Object> data(String firstName) {
 		Map<String, Object> cart = Map.of("currency", "TWD", "products",
@@ -34,6 +38,66 @@ class MessageTemplatesTest {
 				assertThat(email.html()).contains("烏龍茶").doesNotContain("{%");
 				assertThat(email.text()).contains("烏龍茶").doesNotContain("<li>");
 			}
+		}
+	}
+
+	@Test
+	void rendersEveryShippedSmsAndLineTemplateInEachLocale() {
+		for (String template : List.of("cart-reminder", "cart-second-reminder")) {
+			for (String locale : List.of("en", "zh-TW")) {
+				MessageTemplates.RenderedText sms = this.templates.renderText(template, Channel.SMS, locale,
+						data("Ada"));
+				assertThat(sms.text()).as(template + " sms " + locale)
+					.contains("Ada")
+					.contains("1")
+					.doesNotContain("{{");
+				MessageTemplates.RenderedText line = this.templates.renderText(template, Channel.LINE, locale,
+						withSettings(data("Ada")));
+				assertThat(line.text()).as(template + " line " + locale).contains("Ada").doesNotContain("{{");
+				assertThat(line.fields()).containsKeys("title", "button", "url");
+				assertThat(line.fields().get("coupon")).contains("SAVE10");
+				assertThat(line.fields().get("url")).startsWith("https://");
+			}
+		}
+	}
+
+	private static Map<String, Object> withSettings(Map<String, Object> data) {
+		Map<String, Object> copy = new java.util.HashMap<>(data);
+		copy.put("settings", Map.of("couponCode", "SAVE10"));
+		return copy;
+	}
+
+	@Test
+	void missingVariableIsAnErrorNamingItNotABlank() {
+		assertThatThrownBy(() -> this.templates.renderInline("Hi {{ customer.nickname }}", data("Ada")))
+			.isInstanceOf(TemplateRenderException.class)
+			.hasMessageContaining("customer.nickname");
+		assertThatThrownBy(() -> this.templates.renderText("cart-reminder", Channel.SMS, "en",
+				Map.of("customer", Map.of("id", "c-1"), "cart", Map.of())))
+			.isInstanceOfSatisfying(TemplateRenderException.class,
+					(ex) -> assertThat(ex.getCause()).isInstanceOfSatisfying(MissingVariableException.class,
+							(missing) -> assertThat(missing.variable()).isEqualTo("cart.products.size")));
+		// Known optional fields are fine when absent: default and if handle them.
+		assertThat(this.templates.renderInline("{{ customer.lastName | default: 'x' }}{% if cart.url %}!{% endif %}",
+				data("Ada")))
+			.isEqualTo("x");
+	}
+
+	@Test
+	void concurrentRendersOfOneTemplateAllSucceed() throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<String>> renders = new java.util.ArrayList<>();
+			for (int i = 0; i < 400; i++) {
+				String name = "Ada" + i;
+				renders.add(pool.submit(() -> this.templates.renderEmail("cart-reminder", "en", data(name)).html()));
+			}
+			for (int i = 0; i < renders.size(); i++) {
+				assertThat(renders.get(i).get()).contains("Ada" + i).contains("烏龍茶");
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 

@@ -62,6 +62,8 @@ public abstract class EncoreIntegrationTest {
 	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestSmtpServer::port);
+		registry.add("encore.connectors.line.channel-access-token", () -> "test-line-token");
+		registry.add("encore.connectors.line.base-url", TestLineServer::baseUrl);
 		TestDatabase.register(registry);
 	}
 
