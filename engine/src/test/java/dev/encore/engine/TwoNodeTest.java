@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
@@ -20,12 +17,20 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import redis.clients.jedis.JedisPooled;
 
 import dev.encore.engine.testsupport.EncoreNode;
@@ -37,9 +42,10 @@ import dev.encore.engine.testsupport.TestSmtpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two engine nodes on one PostgreSQL database, each with its own job executor, taking a
- * shop's traffic between them; one stops mid-run. Every event is applied once, every
- * timer fires once and every email reaches the SMTP server once.
+ * Two engine nodes on one PostgreSQL database, one Redis and one Kafka consumer group,
+ * each with its own job executor, taking a shop's traffic between them; one stops mid-run
+ * and the other takes over its partitions and its jobs. Every event is applied once,
+ * every timer fires once and every email reaches the SMTP server once.
  */
 @Tag("integration")
 @EnabledIf("dev.encore.engine.testsupport.TestDatabase#postgres")
@@ -49,7 +55,20 @@ class TwoNodeTest {
 
 	private static final Duration PATIENCE = Duration.ofMinutes(2);
 
+	private static EmbeddedKafkaKraftBroker kafka;
+
 	private final List<EncoreNode> nodes = new ArrayList<>();
+
+	@BeforeAll
+	static void startKafka() {
+		kafka = new EmbeddedKafkaKraftBroker(1, 4, "encore.events", "encore.events.DLT");
+		kafka.afterPropertiesSet();
+	}
+
+	@AfterAll
+	static void stopKafka() {
+		kafka.destroy();
+	}
 
 	private final String redisPrefix = "test:" + UUID.randomUUID() + ":";
 
@@ -71,10 +90,12 @@ class TwoNodeTest {
 		EncoreNode b = start("nodeB", database);
 		List<String> customers = IntStream.range(0, CUSTOMERS).mapToObj((i) -> "two-node-" + i).toList();
 
-		// 1,800 events, each customer's on one node in order (as a Kafka partition
-		// would).
-		List<TestEvents> browsing = sendAll(customers, (i) -> i % 2 == 0 ? a : b, this::browseAndCheckout);
-		assertThat(activeCartJourneys(b)).isEqualTo(CUSTOMERS);
+		// 1,800 events through Kafka: the two nodes share the topic's partitions in one
+		// consumer group.
+		List<TestEvents> browsing = new ArrayList<>();
+		customers.forEach((customer) -> browsing.addAll(browseAndCheckout(customer)));
+		publish(browsing);
+		await(() -> storefrontEvents(b) == 1800 && activeCartJourneys(b) == CUSTOMERS);
 
 		// An hour later the first reminders fall due; node A stops while they are going
 		// out.
@@ -85,14 +106,17 @@ class TwoNodeTest {
 		advanceClock(Duration.ofMinutes(6));
 		await(() -> mailCount() == CUSTOMERS && dueJobs(b) == 0);
 
-		// 200 more events, all on node B: half the customers buy, half only visit the
-		// site.
-		sendAll(customers, (i) -> b, (customer) -> List.of(customers.indexOf(customer) % 2 == 0
-				? TestEvents.orderCompleted(customer) : TestEvents.track("Site Visited", customer)));
-		// A storefront retrying against the other node changes nothing.
+		// 200 more events through Kafka, all consumed by node B, which took over node A's
+		// partitions: half the customers buy, half only visit the site.
+		publish(customers.stream()
+			.map((customer) -> customers.indexOf(customer) % 2 == 0 ? TestEvents.orderCompleted(customer)
+					: TestEvents.track("Site Visited", customer))
+			.toList());
+		// A storefront resending some of the first events over HTTP changes nothing.
 		for (TestEvents retry : browsing.subList(0, 100)) {
 			assertThat(b.post(retry)).isEqualTo(202);
 		}
+		await(() -> storefrontEvents(b) == 2000);
 
 		advanceClock(Duration.ofHours(23));
 		await(() -> activeCartJourneys(b) == 0 && dueJobs(b) == 0);
@@ -121,7 +145,9 @@ class TwoNodeTest {
 		// Customer state must be shared too: a node runs jobs for customers the other one
 		// saw.
 		EncoreNode node = EncoreNode.start(name, database,
-				Map.of("encore.redis.url", TestRedis.url(), "encore.redis.key-prefix", this.redisPrefix));
+				Map.of("encore.redis.url", TestRedis.url(), "encore.redis.key-prefix", this.redisPrefix,
+						"spring.kafka.bootstrap-servers", kafka.getBrokersAsString(), "encore.intake.kafka.concurrency",
+						2));
 		this.nodes.add(node);
 		return node;
 	}
@@ -139,33 +165,22 @@ class TwoNodeTest {
 	}
 
 	/**
-	 * Posts each customer's events in order, customers in parallel; all must be accepted.
+	 * Publishes events keyed by customer id, in order per customer, as a storefront does.
 	 */
-	private List<TestEvents> sendAll(List<String> customers, java.util.function.IntFunction<EncoreNode> nodeOf,
-			java.util.function.Function<String, List<TestEvents>> eventsOf) throws Exception {
-		ExecutorService storefronts = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<List<TestEvents>>> sent = new ArrayList<>();
-			for (int i = 0; i < customers.size(); i++) {
-				EncoreNode node = nodeOf.apply(i);
-				String customer = customers.get(i);
-				sent.add(storefronts.submit(() -> {
-					List<TestEvents> events = eventsOf.apply(customer);
-					for (TestEvents event : events) {
-						assertThat(node.post(event)).as(node.name() + " accepts " + event.json()).isEqualTo(202);
-					}
-					return events;
-				}));
+	private static void publish(List<TestEvents> events) throws Exception {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map
+			.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new StringSerializer())) {
+			for (TestEvents event : events) {
+				producer.send(new ProducerRecord<>("encore.events", event.customerId(), event.json()));
 			}
-			List<TestEvents> all = new ArrayList<>();
-			for (Future<List<TestEvents>> customer : sent) {
-				all.addAll(customer.get());
-			}
-			return all;
+			producer.flush();
 		}
-		finally {
-			storefronts.shutdown();
-		}
+	}
+
+	private static long storefrontEvents(EncoreNode node) {
+		return node.bean(JdbcTemplate.class)
+			.queryForObject("select count(*) from encore_event where source <> 'encore'", Long.class);
 	}
 
 	private static void advanceClock(Duration duration) {
@@ -175,12 +190,8 @@ class TwoNodeTest {
 	/**
 	 * The job executors work in the background: wait, boundedly, for them to get there.
 	 */
-	private static void await(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("nodes did not catch up within " + PATIENCE).isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	private static void await(BooleanSupplier condition) {
+		Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
 	}
 
 	private static long activeCartJourneys(EncoreNode node) {

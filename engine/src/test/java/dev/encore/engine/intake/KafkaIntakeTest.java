@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,12 +83,11 @@ class KafkaIntakeTest extends RedisIntegrationTest {
 			.single();
 	}
 
-	private static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-			Thread.sleep(50);
-		}
+	private static void awaitUntil(String what, BooleanSupplier condition) {
+		Awaitility.await(what)
+			.atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(50))
+			.until(condition::getAsBoolean);
 	}
 
 	private void publish(String customer, String json) {

@@ -3,14 +3,16 @@ package dev.encore.engine.support;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.encore.engine.testsupport.EncoreNode;
 import dev.encore.engine.testsupport.TestEvents;
@@ -56,17 +58,13 @@ class SupportPageBrowserTest {
 	/**
 	 * The job executor sends the first reminder a second after checkout (bounded wait).
 	 */
-	private static void awaitReminderSent(EncoreNode node, String customer) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<Map<String, Object>> sent = node.bean(org.springframework.jdbc.core.JdbcTemplate.class)
-				.queryForList("SELECT status FROM encore_message_log WHERE customer_id = ?", customer);
-			if (sent.size() == 1) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("The reminder was not sent within a minute");
+	private static void awaitReminderSent(EncoreNode node, String customer) {
+		JdbcTemplate db = node.bean(JdbcTemplate.class);
+		Awaitility.await("the first reminder")
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> db.queryForObject(
+					"SELECT COUNT(*) FROM encore_message_log WHERE customer_id = ? AND status = 'sent'", Long.class,
+					customer) == 1);
 	}
 
 }

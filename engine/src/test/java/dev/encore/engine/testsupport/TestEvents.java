@@ -86,6 +86,10 @@ public final class TestEvents {
 		return this;
 	}
 
+	public String customerId() {
+		return (String) this.body.get("userId");
+	}
+
 	public String messageId() {
 		return (String) this.body.get("messageId");
 	}
