@@ -33,7 +33,10 @@ final class BenchReport {
 		withContext.put("measuredAt", Instant.now().toString());
 		withContext.put("cores", Runtime.getRuntime().availableProcessors());
 		withContext.put("java", System.getProperty("java.version"));
-		Path file = Path.of("results", name + ".json");
+		// exec:java runs in Maven's JVM, whose directory is the repository root.
+		Path results = Files.isDirectory(Path.of("bench", "results")) ? Path.of("bench", "results")
+				: Path.of("results");
+		Path file = results.resolve(name + ".json");
 		Files.createDirectories(file.getParent());
 		JSON.writeValue(file.toFile(), withContext);
 	}

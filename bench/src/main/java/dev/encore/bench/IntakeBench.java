@@ -57,7 +57,7 @@ public final class IntakeBench {
 					"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
 					"--encore.intake.kafka.concurrency=" + Math.min(threads, partitions),
 					"--camunda.bpm.job-execution.enabled=false", "--encore.profile.churn.scheduled=false",
-					"--logging.level.root=WARN")) {
+					"--encore.access.try-out=true", "--logging.level.root=WARN")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			http(port, "warm-", Math.min(500, events), customers, threads);

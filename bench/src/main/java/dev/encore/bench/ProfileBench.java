@@ -59,7 +59,8 @@ public final class ProfileBench {
 			.logStartupInfo(false)
 			.run("--encore.redis.url=" + redisUrl, "--encore.redis.key-prefix=" + prefix,
 					"--spring.datasource.url=jdbc:h2:mem:bench", "--camunda.bpm.job-execution.enabled=false",
-					"--encore.profile.churn.scheduled=false", "--logging.level.root=WARN")) {
+					"--encore.profile.churn.scheduled=false", "--encore.access.try-out=true",
+					"--logging.level.root=WARN")) {
 			ProfileUpdater updater = context.getBean(ProfileUpdater.class);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			List<List<CustomerEvent>> work = workload(customers, events, threads);
