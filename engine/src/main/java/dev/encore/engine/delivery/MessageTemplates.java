@@ -16,12 +16,11 @@ import liqp.Template;
 import liqp.TemplateParser;
 
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 import dev.encore.connectors.Channel;
-import dev.encore.engine.journey.JourneyProperties;
+import dev.encore.engine.journey.TemplateCatalog;
 
 /**
  * Liquid message templates from
@@ -41,9 +40,7 @@ class MessageTemplates {
 	 */
 	private final TemplateParser parser = new TemplateParser.Builder().build();
 
-	private final ResourceLoader resources;
-
-	private final String base;
+	private final TemplateCatalog catalog;
 
 	private final String defaultLocale;
 
@@ -54,10 +51,8 @@ class MessageTemplates {
 	 */
 	private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
-	MessageTemplates(ResourceLoader resources, JourneyProperties journeys, DeliveryProperties delivery) {
-		this.resources = resources;
-		String location = journeys.location().replace("classpath*:", "classpath:");
-		this.base = (location.endsWith("/") ? location : location + "/") + "templates/";
+	MessageTemplates(TemplateCatalog catalog, DeliveryProperties delivery) {
+		this.catalog = catalog;
 		this.defaultLocale = delivery.defaultLocale();
 	}
 
@@ -158,8 +153,8 @@ class MessageTemplates {
 	}
 
 	private Optional<String> load(String templateId, Channel channel, String locale) {
-		String path = this.base + templateId + "/" + channel.id() + "." + locale + ".liquid";
-		return this.sources.computeIfAbsent(path, (key) -> read(this.resources.getResource(key)));
+		Resource file = this.catalog.resource(templateId, channel.id(), locale);
+		return this.sources.computeIfAbsent(file.getDescription(), (key) -> read(file));
 	}
 
 	/**

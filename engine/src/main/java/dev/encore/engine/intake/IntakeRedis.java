@@ -1,23 +1,23 @@
 package dev.encore.engine.intake;
 
-import java.net.URI;
-
 import redis.clients.jedis.JedisPooled;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.profile.ProfileConfiguration;
 import dev.encore.engine.profile.RedisProperties;
 
 /** Intake's Redis connection (recent message ids, aliases), when Redis is configured. */
 @Component
-class IntakeRedis implements AutoCloseable {
+class IntakeRedis {
 
 	private final JedisPooled redis;
 
 	private final String prefix;
 
-	IntakeRedis(RedisProperties properties) {
-		this.redis = properties.configured() ? new JedisPooled(URI.create(properties.url())) : null;
+	// The node's one Redis pool, opened (and closed) by the profile configuration.
+	IntakeRedis(ProfileConfiguration.JedisHolder jedis, RedisProperties properties) {
+		this.redis = jedis.redis();
 		this.prefix = properties.keyPrefix();
 	}
 
@@ -28,13 +28,6 @@ class IntakeRedis implements AutoCloseable {
 
 	String key(String kind, String id) {
 		return this.prefix + kind + ":" + id;
-	}
-
-	@Override
-	public void close() {
-		if (this.redis != null) {
-			this.redis.close();
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.encore.engine.journey;
 
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -9,23 +10,25 @@ import org.springframework.stereotype.Component;
  * {@code encore.journeys.location}.
  */
 @Component
-class TemplateCatalog {
+public class TemplateCatalog {
 
 	private final ResourceLoader resources;
 
 	private final String base;
 
-	TemplateCatalog(ResourceLoader resources, JourneyProperties journeys) {
+	public TemplateCatalog(ResourceLoader resources, JourneyProperties journeys) {
 		this.resources = resources;
 		String location = journeys.location().replace("classpath*:", "classpath:");
 		this.base = (location.endsWith("/") ? location : location + "/") + "templates/";
 	}
 
 	boolean exists(String templateId, String channel, String locale) {
-		if (!templateId.matches("[a-z0-9-]+")) {
-			return false;
-		}
-		return this.resources.getResource(this.base + templateId + "/" + channel + "." + locale + ".liquid").exists();
+		return templateId.matches("[a-z0-9-]+") && resource(templateId, channel, locale).exists();
+	}
+
+	/** The file of one template, channel and locale (it may not exist). */
+	public Resource resource(String templateId, String channel, String locale) {
+		return this.resources.getResource(this.base + templateId + "/" + channel + "." + locale + ".liquid");
 	}
 
 }

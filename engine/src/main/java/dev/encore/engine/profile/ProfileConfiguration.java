@@ -55,8 +55,11 @@ public class ProfileConfiguration {
 		};
 	}
 
-	/** The Redis client when one is configured; closed with the context. */
-	record JedisHolder(JedisPooled redis) implements AutoCloseable {
+	/**
+	 * The one Redis client (and pool) of the node when Redis is configured, shared by
+	 * profiles and intake; closed with the context.
+	 */
+	public record JedisHolder(JedisPooled redis) implements AutoCloseable {
 
 		@Override
 		public void close() {

@@ -10,6 +10,7 @@ import dev.encore.connectors.Channel;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.encore.engine.journey.JourneyProperties;
+import dev.encore.engine.journey.TemplateCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The shipped templates in journeys/templates, rendered as a customer would get them. */
 class MessageTemplatesTest {
 
-	private final MessageTemplates templates = new MessageTemplates(new DefaultResourceLoader(),
-			new JourneyProperties("classpath*:journeys/", 1, Map.of()),
+	private final MessageTemplates templates = new MessageTemplates(
+			new TemplateCatalog(new DefaultResourceLoader(),
+					new JourneyProperties("classpath*:journeys/", 1, Map.of())),
 			new DeliveryProperties("en", new DeliveryProperties.Email("shop@example.com", null),
 					new DeliveryProperties.Sandbox(10), DeliveryProperties.UnknownPolicy.SKIP,
 					new DeliveryProperties.Unsubscribe("https://shop.example/u", "test-secret")));
