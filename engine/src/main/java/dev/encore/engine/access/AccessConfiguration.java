@@ -42,7 +42,7 @@ class AccessConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
 
 	static final String[] MACHINE_ENDPOINTS = { "/api/v1/events", "/api/v1/events/**", "/v1/**", "/webhooks/**",
-			"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+			"/unsubscribe/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
 
 	@Bean
 	@Order(1)
@@ -80,7 +80,7 @@ class AccessConfiguration {
 				// Both pages draw journeys.
 				.requestMatchers(HttpMethod.GET, "/api/v1/analytics/journeys/*/diagram")
 				.hasAnyRole(support, marketer, admin)
-				.requestMatchers("/support/**", "/api/v1/customers/**")
+				.requestMatchers("/support/**", "/api/v1/customers/**", "/api/v1/suppressions/**")
 				.hasAnyRole(support, admin)
 				.requestMatchers("/analytics/**", "/api/v1/analytics/**", "/api/v1/journeys/**", "/api/v1/templates/**")
 				.hasAnyRole(marketer, admin)

@@ -60,8 +60,11 @@ class JourneyAnalyticsController {
 	record ElementCounts(String elementId, long entered, long waiting, long passed, long exited) {
 	}
 
+	/**
+	 * @param messages per send step: sent, suppressed by reason, deferred, failed
+	 */
 	record JourneyDetail(JourneySummary summary, List<ElementCounts> elements, Uplift holdout,
-			Map<String, List<Uplift>> splits) {
+			Map<String, List<Uplift>> splits, List<JourneyStats.MessageOutcome> messages) {
 	}
 
 	@GetMapping("/api/v1/analytics/journeys")
@@ -102,8 +105,8 @@ class JourneyAnalyticsController {
 				: Uplift.of(new Uplift.Group("holdout", totals.holdoutEntries(), totals.holdoutConversions()),
 						new Uplift.Group("journey", totals.entries(), totals.conversions()),
 						this.properties.minimumGroupSize());
-		return ResponseEntity
-			.ok(new JourneyDetail(summary(definition, totals), elements, holdout, splits(processDefinitionId)));
+		return ResponseEntity.ok(new JourneyDetail(summary(definition, totals), elements, holdout,
+				splits(processDefinitionId), this.stats.messageOutcomes(definition.getKey())));
 	}
 
 	@GetMapping(path = "/api/v1/analytics/journeys/{processDefinitionId}/diagram",

@@ -51,6 +51,22 @@ class JourneyStats {
 	/**
 	 * Customers and conversions per branch of each random split of one journey version.
 	 */
+	/**
+	 * What became of one send step's messages: sent, suppressed (by reason), deferred...
+	 */
+	record MessageOutcome(String activityId, String status, String reason, long count) {
+	}
+
+	/** Per send step and outcome, over the journey's instances of every version. */
+	List<MessageOutcome> messageOutcomes(String journeyKey) {
+		return this.jdbc.sql("""
+				SELECT activity_id, status, reason, COUNT(*) FROM encore_message_log WHERE journey_key = ?
+				GROUP BY activity_id, status, reason ORDER BY activity_id, status, reason""")
+			.param(journeyKey)
+			.query((rs, i) -> new MessageOutcome(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.list();
+	}
+
 	record BranchCount(String splitId, String branch, long size, long conversions) {
 	}
 

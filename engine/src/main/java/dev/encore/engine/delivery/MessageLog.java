@@ -79,6 +79,23 @@ public class MessageLog {
 			.update();
 	}
 
+	/**
+	 * Records a deferral for a job about to end without sending (its transaction rolls
+	 * back): one row per step, {@code deferred} until the job is due again.
+	 */
+	void deferSurvivingRollback(SendAttempt attempt, String reason, Instant until) {
+		this.ownTransaction.executeWithoutResult((tx) -> {
+			if (status(attempt.sendKey()).isEmpty()) {
+				insert(attempt, MessageStatus.DEFERRED, reason);
+			}
+			this.jdbc.sql("""
+					UPDATE encore_message_log SET status = ?, reason = ?, deferred_until = ?, created_at = ?
+					WHERE send_key = ?""")
+				.params(MessageStatus.DEFERRED.id(), reason, Timestamp.from(until), now(), attempt.sendKey())
+				.update();
+		});
+	}
+
 	/** Records the outcome for a job about to fail and roll back: it stays visible. */
 	void finishSurvivingRollback(String sendKey, MessageStatus status, String reason) {
 		this.ownTransaction.executeWithoutResult((tx) -> finish(sendKey, status, reason, null, null));
@@ -102,18 +119,20 @@ public class MessageLog {
 	public List<Entry> forCustomer(String customerId) {
 		return this.jdbc.sql("""
 				SELECT journey_key, process_instance_id, activity_id, channel, template_id, status, reason,
-				  provider_message_id, subject, preview, created_at
+				  provider_message_id, subject, preview, created_at, deferred_until
 				FROM encore_message_log WHERE customer_id = ? ORDER BY created_at, id""")
 			.param(customerId)
 			.query((rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getTimestamp(11).toInstant()))
+					rs.getString(10), rs.getTimestamp(11).toInstant(),
+					rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()))
 			.list();
 	}
 
 	/** A message-log row as support reads it. */
 	public record Entry(String journey, String processInstanceId, String activityId, String channel, String templateId,
-			String status, String reason, String providerMessageId, String subject, String preview, Instant createdAt) {
+			String status, String reason, String providerMessageId, String subject, String preview, Instant createdAt,
+			Instant deferredUntil) {
 	}
 
 }

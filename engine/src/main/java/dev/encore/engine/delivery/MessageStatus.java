@@ -12,6 +12,10 @@ public enum MessageStatus {
 	SENT,
 	/** The provider will never accept it (permanent failure), or there is no address. */
 	FAILED,
+	/** A guardrail stopped it (the reason says which); the journey went on. */
+	SUPPRESSED,
+	/** Waiting for quiet hours to end (or a cap to free); the job is due again then. */
+	DEFERRED,
 	/** The last attempt failed transiently; the job will try again. */
 	RETRYING,
 	/**

@@ -38,7 +38,7 @@ class MessageTemplates {
 	 * Not Liqp's strict mode (it rejects absent values even in {@code if} and before
 	 * {@code default}): {@link StrictVariables} checks every output before a render.
 	 */
-	private final TemplateParser parser = new TemplateParser.Builder().build();
+	private final TemplateParser parser = NoFileAccess.parser();
 
 	private final TemplateCatalog catalog;
 
@@ -50,6 +50,18 @@ class MessageTemplates {
 	 * blocks).
 	 */
 	private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
+
+	/**
+	 * Parsed templates per thread (parsing costs more than rendering); a few hundred per
+	 * job-executor thread at most, the least recently used dropped first.
+	 */
+	private final ThreadLocal<Map<String, Template>> parsed = ThreadLocal
+		.withInitial(() -> new java.util.LinkedHashMap<>(64, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
+				return size() > 256;
+			}
+		});
 
 	MessageTemplates(TemplateCatalog catalog, DeliveryProperties delivery) {
 		this.catalog = catalog;
@@ -117,7 +129,7 @@ class MessageTemplates {
 		if (missing != null) {
 			throw new MissingVariableException(missing);
 		}
-		return this.parser.parse(source).render(renderData);
+		return this.parsed.get().computeIfAbsent(source, this.parser::parse).render(renderData);
 	}
 
 	/** Renders template source given inline (previews of unsaved templates, tests). */

@@ -20,7 +20,8 @@ import dev.encore.connectors.TransientDeliveryException;
  * Honours a provider's {@code Retry-After}: Camunda's retry cycle
  * ({@code failedJobRetryTimeCycle}, R5/PT5M) decides how often a failed send job is
  * retried and raises the incident when they run out; when the provider asked for a longer
- * pause, the next retry is moved back to respect it.
+ * pause, the next retry is moved back to respect it. A deferred send (quiet hours) is no
+ * failure: its job is simply due again at the deferral's end.
  */
 @Component
 class RetryAfterPlugin extends AbstractProcessEnginePlugin {
@@ -28,6 +29,15 @@ class RetryAfterPlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setFailedJobCommandFactory(new RetryAfterCommandFactory());
+	}
+
+	private static Optional<SendDeferredException> deferral(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SendDeferredException deferred) {
+				return Optional.of(deferred);
+			}
+		}
+		return Optional.empty();
 	}
 
 	static Optional<Duration> retryAfter(Throwable failure) {
@@ -43,6 +53,18 @@ class RetryAfterPlugin extends AbstractProcessEnginePlugin {
 
 		@Override
 		public Command<Object> getCommand(String jobId, Throwable exception) {
+			Optional<SendDeferredException> deferred = deferral(exception);
+			if (deferred.isPresent()) {
+				// Not a failure: due again later, retries and incidents untouched.
+				return (commandContext) -> {
+					JobEntity job = commandContext.getJobManager().findJobById(jobId);
+					if (job != null) {
+						job.unlock();
+						job.setDuedate(Date.from(deferred.get().until()));
+					}
+					return null;
+				};
+			}
 			Command<Object> standard = new DefaultJobRetryCmd(jobId, exception);
 			return (commandContext) -> {
 				Object result = standard.execute(commandContext);

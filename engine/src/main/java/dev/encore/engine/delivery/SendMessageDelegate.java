@@ -1,5 +1,6 @@
 package dev.encore.engine.delivery;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,12 @@ class SendMessageDelegate implements JavaDelegate {
 
 	static final String TEMPLATE_ID = "templateId";
 
+	static final String MESSAGE_TYPE = "messageType";
+
+	/** Provider answers meaning the address will never take a message. */
+	private static final java.util.Set<String> DEAD_ADDRESS = java.util.Set.of("invalid_address", "invalid_number",
+			"twilio_21211", "twilio_21614", "invalid_line_user");
+
 	private final ProfileStore profiles;
 
 	private final EventHistory events;
@@ -67,10 +74,16 @@ class SendMessageDelegate implements JavaDelegate {
 
 	private final JourneySettings settings;
 
+	private final Guardrails guardrails;
+
+	private final Clock clock;
+
 	SendMessageDelegate(ProfileStore profiles, EventHistory events, MessageTemplates templates, Senders senders,
 			MessageLog messageLog, UnsubscribeLinks unsubscribeLinks, DeliveryProperties properties,
-			MeterRegistry meters, JourneySettings settings) {
+			MeterRegistry meters, JourneySettings settings, Guardrails guardrails, Clock clock) {
 		this.settings = settings;
+		this.guardrails = guardrails;
+		this.clock = clock;
 		this.profiles = profiles;
 		this.events = events;
 		this.templates = templates;
@@ -97,12 +110,38 @@ class SendMessageDelegate implements JavaDelegate {
 					attempt.customerId(), attempt.activityId(), attempt.journeyKey());
 			return;
 		}
+		Guardrails.Send send = new Guardrails.Send(attempt.channel(),
+				MessageType.fromInput(execution.getVariableLocal(MESSAGE_TYPE)), execution.getProcessDefinitionId());
+		Guardrails.Decision decision = this.guardrails.check(send, profile, recipient, this.clock.instant());
+		switch (decision.outcome()) {
+			case SUPPRESS -> {
+				end(attempt, earlier, MessageStatus.SUPPRESSED, decision.reason());
+				this.meters
+					.counter("encore.suppressions", "channel", attempt.channel().id(), "reason", decision.reason())
+					.increment();
+				log.info("Suppressed {} of {} for customer={}: {}; the journey continues", attempt.activityId(),
+						attempt.journeyKey(), attempt.customerId(), decision.reason());
+			}
+			case DEFER -> {
+				this.messageLog.deferSurvivingRollback(attempt, decision.reason(), decision.until());
+				count(attempt, MessageStatus.DEFERRED);
+				log.info("Deferred {} of {} for customer={} until {} ({})", attempt.activityId(), attempt.journeyKey(),
+						attempt.customerId(), decision.until(), decision.reason());
+				throw new SendDeferredException(decision.until());
+			}
+			default -> send(execution, attempt, earlier, profile, recipient, send, decision);
+		}
+	}
+
+	private void send(DelegateExecution execution, SendAttempt attempt, Optional<MessageStatus> earlier,
+			CustomerProfile profile, String recipient, Guardrails.Send send, Guardrails.Decision go) {
 		Rendered rendered;
 		try {
 			rendered = render(attempt, profile, templateData(execution, profile));
 		}
 		catch (RuntimeException ex) {
 			// Never a blank or half-rendered message in a customer's inbox.
+			this.guardrails.release(send, attempt.customerId(), go);
 			end(attempt, earlier, MessageStatus.FAILED, "template_error");
 			log.warn("Template {} for {} failed for customer={}: {}", attempt.templateId(), attempt.channel().id(),
 					attempt.customerId(), ex.getMessage());
@@ -119,16 +158,21 @@ class SendMessageDelegate implements JavaDelegate {
 			count(attempt, MessageStatus.SENT);
 		}
 		catch (PermanentDeliveryException ex) {
+			this.guardrails.release(send, attempt.customerId(), go);
 			this.messageLog.finish(attempt.sendKey(), MessageStatus.FAILED, ex.reason(), null, null);
 			count(attempt, MessageStatus.FAILED);
+			if (DEAD_ADDRESS.contains(ex.reason())) {
+				// Never again to this address, from any journey.
+				this.guardrails.suppress(attempt.channel(), recipient, SuppressionList.Reason.HARD_BOUNCE);
+			}
 			log.warn("Permanent failure sending {} to customer={}: {}", attempt.templateId(), attempt.customerId(),
 					ex.reason());
 		}
 		catch (TransientDeliveryException ex) {
+			this.guardrails.release(send, attempt.customerId(), go);
 			if (!ex.outcomeUnknown()) {
 				// The provider did not take it: a retry may send. An unanswered call
-				// stays
-				// 'sending' so the retry treats it as possibly delivered.
+				// stays 'sending' so the retry treats it as possibly delivered.
 				this.messageLog.finishSurvivingRollback(attempt.sendKey(), MessageStatus.RETRYING, ex.reason());
 			}
 			count(attempt, MessageStatus.RETRYING);
@@ -139,7 +183,7 @@ class SendMessageDelegate implements JavaDelegate {
 	/** Whether a rerun of the step may call the provider, given the earlier outcome. */
 	private boolean mayAttempt(SendAttempt attempt, MessageStatus earlier) {
 		switch (earlier) {
-			case RETRYING:
+			case RETRYING, DEFERRED:
 				return true;
 			case SENDING:
 				if (attempt.channel() == Channel.LINE) {
@@ -184,7 +228,8 @@ class SendMessageDelegate implements JavaDelegate {
 		return switch (attempt.channel()) {
 			case EMAIL -> {
 				RenderedEmail email = this.templates.renderEmail(attempt.templateId(), locale, data);
-				String link = this.unsubscribeLinks.link(attempt.customerId(), Channel.EMAIL);
+				String link = this.unsubscribeLinks.link(attempt.customerId(), Channel.EMAIL,
+						UnsubscribeLinks.Subscription.MARKETING);
 				yield new Rendered(email.subject(), email.text(),
 						new EmailContent(email.subject(), email.html(), email.text(), Map.of("List-Unsubscribe",
 								"<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));

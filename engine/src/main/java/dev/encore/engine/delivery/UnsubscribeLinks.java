@@ -1,64 +1,148 @@
 package dev.encore.engine.delivery;
 
-import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 import dev.encore.connectors.Channel;
 
 /**
- * Signed one-click unsubscribe links for the {@code List-Unsubscribe} header (RFC 8058).
- * The signature is an HMAC over customer and channel, so a link cannot be forged for
- * somebody else. The endpoint that honours it belongs to the consent guardrails.
+ * Unsubscribe links that need no login and reveal nothing: the token is the customer,
+ * channel and topic encrypted (AES-GCM, so the customer id is not readable in the URL or
+ * in mail logs) followed by an HMAC over the same three, so a link cannot be forged or
+ * altered for somebody else. Both keys derive from one configured secret. See
+ * docs/decisions/011.
  */
 @Component
-class UnsubscribeLinks {
+public class UnsubscribeLinks {
+
+	private static final Logger log = LoggerFactory.getLogger(UnsubscribeLinks.class);
+
+	private static final int NONCE = 12;
+
+	private static final int MAC = 16;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final String baseUrl;
 
-	private final SecretKeySpec key;
+	private final SecretKeySpec encryption;
+
+	private final SecretKeySpec signing;
 
 	UnsubscribeLinks(DeliveryProperties properties) {
 		this.baseUrl = properties.unsubscribe().baseUrl();
 		String secret = properties.unsubscribe().secret();
-		byte[] keyBytes;
+		byte[] master = new byte[32];
 		if (secret == null || secret.isBlank()) {
-			keyBytes = new byte[32];
-			new SecureRandom().nextBytes(keyBytes);
+			log.warn(
+					"encore.delivery.unsubscribe.secret is not set: unsubscribe links stop working at the next restart");
+			RANDOM.nextBytes(master);
 		}
 		else {
-			keyBytes = secret.getBytes(StandardCharsets.UTF_8);
+			master = secret.getBytes(StandardCharsets.UTF_8);
 		}
-		this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
+		this.encryption = new SecretKeySpec(Arrays.copyOf(hmac(master, "encore-unsubscribe-encryption"), 16), "AES");
+		this.signing = new SecretKeySpec(hmac(master, "encore-unsubscribe-signature"), "HmacSHA256");
 	}
 
-	String link(String customerId, Channel channel) {
-		return this.baseUrl + "?c=" + URLEncoder.encode(customerId, StandardCharsets.UTF_8) + "&ch=" + channel.id()
-				+ "&s=" + signature(customerId, channel);
+	/** The link for the {@code List-Unsubscribe} header and the email footer. */
+	public String link(String customerId, Channel channel, String topic) {
+		return this.baseUrl + "/" + token(new Subscription(customerId, channel, topic));
 	}
 
-	boolean verify(String customerId, Channel channel, String signature) {
-		return java.security.MessageDigest.isEqual(signature(customerId, channel).getBytes(StandardCharsets.UTF_8),
-				signature.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private String signature(String customerId, Channel channel) {
+	String token(Subscription subscription) {
+		byte[] payload = subscription.encoded();
+		byte[] nonce = new byte[NONCE];
+		RANDOM.nextBytes(nonce);
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			byte[] digest = mac.doFinal((customerId + "\n" + channel.id()).getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, this.encryption, new GCMParameterSpec(128, nonce));
+			byte[] sealed = cipher.doFinal(payload);
+			ByteBuffer token = ByteBuffer.allocate(NONCE + sealed.length + MAC);
+			token.put(nonce).put(sealed).put(Arrays.copyOf(mac(payload), MAC));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Whose subscription a token stands for; empty for a tampered or foreign token. */
+	public Optional<Subscription> verify(String token) {
+		try {
+			byte[] raw = Base64.getUrlDecoder().decode(token);
+			if (raw.length <= NONCE + MAC + 16) {
+				return Optional.empty();
+			}
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, this.encryption, new GCMParameterSpec(128, raw, 0, NONCE));
+			byte[] payload = cipher.doFinal(raw, NONCE, raw.length - NONCE - MAC);
+			byte[] expected = Arrays.copyOf(mac(payload), MAC);
+			if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, raw.length - MAC, raw.length))) {
+				return Optional.empty();
+			}
+			return Subscription.decode(payload);
+		}
+		catch (IllegalArgumentException | GeneralSecurityException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private byte[] mac(byte[] payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.signing);
+			return mac.doFinal(payload);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] hmac(byte[] key, String label) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What one link unsubscribes from. */
+	public record Subscription(String customerId, Channel channel, String topic) {
+
+		public static final String MARKETING = "marketing";
+
+		byte[] encoded() {
+			return (this.customerId + "\n" + this.channel.id() + "\n" + this.topic).getBytes(StandardCharsets.UTF_8);
+		}
+
+		static Optional<Subscription> decode(byte[] payload) {
+			String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
+			if (parts.length != 3) {
+				return Optional.empty();
+			}
+			return Optional.of(new Subscription(parts[0], Channel.fromId(parts[1]), parts[2]));
+		}
+
 	}
 
 }

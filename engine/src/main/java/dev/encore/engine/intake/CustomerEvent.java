@@ -15,12 +15,18 @@ import java.util.Objects;
 public record CustomerEvent(String messageId, EventType type, String name, String customerId, Instant timestamp,
 		Map<String, Object> properties, Map<String, Object> traits, String source) {
 
+	/** Ids and names are stored in columns of this width. */
+	static final int MAX_ID_LENGTH = 200;
+
 	public CustomerEvent {
 		requireText(messageId, "messageId");
 		Objects.requireNonNull(type, "type");
 		requireText(customerId, "userId");
 		if (type == EventType.TRACK) {
 			requireText(name, "event");
+		}
+		else if (name != null && name.length() > MAX_ID_LENGTH) {
+			throw new InvalidEventException("event", "must be at most " + MAX_ID_LENGTH + " characters");
 		}
 		Objects.requireNonNull(timestamp, "timestamp");
 		properties = properties == null ? Map.of() : properties;
@@ -36,6 +42,9 @@ public record CustomerEvent(String messageId, EventType type, String name, Strin
 	private static void requireText(String value, String field) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidEventException(field, "must not be blank");
+		}
+		if (value.length() > MAX_ID_LENGTH) {
+			throw new InvalidEventException(field, "must be at most " + MAX_ID_LENGTH + " characters");
 		}
 	}
 

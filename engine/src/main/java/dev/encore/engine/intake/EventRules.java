@@ -52,6 +52,9 @@ class EventRules {
 		catch (Exception ex) {
 			throw new InvalidEventException("event", "is not a valid event: " + rootMessage(ex));
 		}
+		if (request == null) {
+			throw new InvalidEventException("event", "must be an event object, not null");
+		}
 		return fromRequest(request, source);
 	}
 

@@ -63,6 +63,10 @@ class KafkaIntakeConfiguration {
 				new ErrorHandlingDeserializer<>(values));
 		ContainerProperties container = new ContainerProperties(properties.kafka().topic());
 		container.setAckMode(ContainerProperties.AckMode.RECORD);
+		// On shutdown, stop after the record in hand (its offset committed) instead of
+		// working through the rest of the poll, which could outlast the shutdown timeout
+		// and meet a closed database half-way.
+		container.setStopImmediate(true);
 		container.setMessageListener(new KafkaEventListener(processor, rules, metrics));
 		var listener = new ConcurrentMessageListenerContainer<>(consumers, container);
 		listener.setConcurrency(properties.kafka().concurrency());

@@ -51,6 +51,9 @@ class SegmentController {
 	Map<String, Object> call(@PathVariable String type,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody SegmentMessage message) {
+		if (message == null) {
+			throw new InvalidEventException("body", "must be a Segment call, not null");
+		}
 		this.writeKeys.check(authorization, message.writeKey());
 		String status = this.intake.apply(message.withType(type));
 		return Map.of("success", true, "status", status);
@@ -85,12 +88,17 @@ class SegmentController {
 	}
 
 	private SegmentMessage read(JsonNode item) {
+		SegmentMessage message;
 		try {
-			return this.json.treeToValue(item, SegmentMessage.class);
+			message = this.json.treeToValue(item, SegmentMessage.class);
 		}
 		catch (Exception ex) {
+			message = null;
+		}
+		if (message == null) {
 			throw new InvalidEventException("batch item", "is not a Segment call");
 		}
+		return message;
 	}
 
 }

@@ -113,6 +113,9 @@ class SegmentIntake {
 		if (value == null || value.isBlank()) {
 			throw new InvalidEventException(field, "must not be blank");
 		}
+		if (value.length() > CustomerEvent.MAX_ID_LENGTH) {
+			throw new InvalidEventException(field, "must be at most " + CustomerEvent.MAX_ID_LENGTH + " characters");
+		}
 	}
 
 }

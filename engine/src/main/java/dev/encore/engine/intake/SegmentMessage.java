@@ -15,9 +15,13 @@ record SegmentMessage(String type, String userId, String anonymousId, String pre
 		Map<String, Object> properties, Map<String, Object> traits, String messageId, OffsetDateTime timestamp,
 		OffsetDateTime sentAt, Map<String, Object> context, String writeKey) {
 
-	SegmentMessage withType(String defaultType) {
-		return this.type != null ? this
-				: new SegmentMessage(defaultType, this.userId, this.anonymousId, this.previousId, this.event,
+	/**
+	 * The call as the endpoint names it: {@code /v1/alias} is an alias whatever its body
+	 * says, as with Segment.
+	 */
+	SegmentMessage withType(String endpointType) {
+		return endpointType.equals(this.type) ? this
+				: new SegmentMessage(endpointType, this.userId, this.anonymousId, this.previousId, this.event,
 						this.properties, this.traits, this.messageId, this.timestamp, this.sentAt, this.context,
 						this.writeKey);
 	}

@@ -36,8 +36,11 @@ class CustomerErasure {
 
 	private final TransactionTemplate transactions;
 
+	private final java.util.List<CustomerKeys> otherKeys;
+
 	CustomerErasure(RuntimeService runtime, HistoryService history, JdbcClient jdbc, ProfileStore profiles,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, java.util.List<CustomerKeys> otherKeys) {
+		this.otherKeys = otherKeys;
 		this.runtime = runtime;
 		this.history = history;
 		this.jdbc = jdbc;
@@ -49,6 +52,7 @@ class CustomerErasure {
 	boolean erase(String customerId) {
 		boolean known = this.profiles.find(customerId).isPresent();
 		int rows = this.transactions.execute((status) -> eraseInDatabase(customerId));
+		this.otherKeys.forEach((keys) -> keys.erase(customerId));
 		this.profiles.delete(customerId);
 		log.info("Erased customer={} ({} database rows)", customerId, rows);
 		return known || rows > 0;

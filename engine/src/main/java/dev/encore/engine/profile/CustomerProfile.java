@@ -24,8 +24,8 @@ public record CustomerProfile(String customerId, String email, String phone, Str
 
 	public CustomerProfile {
 		Objects.requireNonNull(customerId, "customerId");
-		traits = traits == null ? Map.of() : Map.copyOf(traits);
-		cart = cart == null ? Map.of() : Map.copyOf(cart);
+		traits = withoutNulls(traits);
+		cart = withoutNulls(cart);
 		consents = consents == null ? Map.of() : Map.copyOf(consents);
 		orders = orders == null ? OrderHistory.NONE : orders;
 		engagement = engagement == null ? Engagement.NONE : engagement;
@@ -113,6 +113,18 @@ public record CustomerProfile(String customerId, String email, String phone, Str
 		if (value != null) {
 			data.put(key, value);
 		}
+	}
+
+	/**
+	 * Storefronts send {@code null} for an unknown value: absent, as far as we keep it.
+	 */
+	private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+		if (values == null) {
+			return Map.of();
+		}
+		Map<String, Object> present = new java.util.HashMap<>(values);
+		present.values().removeIf(Objects::isNull);
+		return Map.copyOf(present);
 	}
 
 }

@@ -32,7 +32,10 @@ class InMemoryProfileStore implements ProfileStore {
 		return this.profiles.values()
 			.stream()
 			.filter((profile) -> (profile.email() != null && ProfileStore.contactKey(profile.email()).equals(wanted))
-					|| (profile.phone() != null && ProfileStore.contactKey(profile.phone()).equals(wanted)))
+					|| (profile.phone() != null && ProfileStore.contactKey(profile.phone()).equals(wanted))
+					|| (profile.lineUserId() != null
+							&& ProfileStore.contactKey(ProfileStore.LINE_CONTACT + profile.lineUserId())
+								.equals(wanted)))
 			.findFirst();
 	}
 

@@ -18,6 +18,9 @@ public interface ProfileStore {
 	 */
 	Optional<CustomerProfile> findByContact(String emailOrPhone);
 
+	/** {@link #findByContact} finds a LINE user as {@code line:<user id>}. */
+	String LINE_CONTACT = "line:";
+
 	/** How support's search and the stores' contact index spell an email or phone. */
 	static String contactKey(String emailOrPhone) {
 		return emailOrPhone.strip().toLowerCase(java.util.Locale.ROOT);

@@ -88,6 +88,9 @@ class RedisProfileStore implements ProfileStore {
 		if (profile.phone() != null) {
 			keys.add(this.contactPrefix + ProfileStore.contactKey(profile.phone()));
 		}
+		if (profile.lineUserId() != null) {
+			keys.add(this.contactPrefix + ProfileStore.contactKey(ProfileStore.LINE_CONTACT + profile.lineUserId()));
+		}
 		return keys;
 	}
 

@@ -47,12 +47,18 @@ class CustomerTimelineController {
 		}
 		for (MessageLog.Entry message : this.messages.forCustomer(customerId)) {
 			timeline.add(new Entry(message.createdAt(), "message", message.templateId(), null, message.journey(),
-					message.activityId(), message.channel(), message.status(), message.reason(), message.subject(),
+					message.activityId(), message.channel(), message.status(), reason(message), message.subject(),
 					message.preview()));
 		}
 		// Stable: an event and the message it caused in the same instant keep that order.
 		timeline.sort(Comparator.comparing(Entry::at));
 		return timeline;
+	}
+
+	/** A deferred message also says until when. */
+	private static String reason(MessageLog.Entry message) {
+		return "deferred".equals(message.status()) && message.deferredUntil() != null
+				? message.reason() + " until " + message.deferredUntil() : message.reason();
 	}
 
 }

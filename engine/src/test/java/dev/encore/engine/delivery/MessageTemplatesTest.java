@@ -86,6 +86,30 @@ class MessageTemplatesTest {
 	}
 
 	@Test
+	void templatesReachLiquidDataOnlyNeverJavaObjectsOrFiles() {
+		Map<String, Object> data = new java.util.HashMap<>(data("Ada"));
+		// Even a Java object slipped into the data shows no methods or class to a
+		// template.
+		data.put("clock", java.time.Clock.systemUTC());
+		for (String probe : new String[] { "{{ customer.class.name }}", "{{ customer.getClass }}",
+				"{{ clock.class.classLoader }}", "{{ clock.zone.rules }}" }) {
+			assertThatThrownBy(() -> this.templates.renderInline(probe, data)).as(probe)
+				.isInstanceOf(TemplateRenderException.class);
+		}
+		for (String probe : new String[] { "{% include '/etc/passwd' %}", "{% include '../../../../../etc/passwd' %}",
+				"{% render '/etc/hostname' %}" }) {
+			String rendered;
+			try {
+				rendered = this.templates.renderInline(probe, data);
+			}
+			catch (TemplateRenderException ex) {
+				rendered = "";
+			}
+			assertThat(rendered).as(probe).doesNotContain("root:");
+		}
+	}
+
+	@Test
 	void concurrentRendersOfOneTemplateAllSucceed() throws Exception {
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
 		try {

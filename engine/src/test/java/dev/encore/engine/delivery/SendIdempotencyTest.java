@@ -48,6 +48,10 @@ class SendIdempotencyTest extends EncoreIntegrationTest {
 
 	private final WireMockServer line = TestLineServer.get();
 
+	private static final Map<String, dev.encore.engine.profile.Consent> GRANTED = Map.of("sms",
+			new dev.encore.engine.profile.Consent(true, "checkout", START), "line",
+			new dev.encore.engine.profile.Consent(true, "follow", START));
+
 	@BeforeEach
 	void resetLine() {
 		this.line.resetAll();
@@ -56,8 +60,8 @@ class SendIdempotencyTest extends EncoreIntegrationTest {
 	private String customer(String email, String lineUserId) {
 		String id = newCustomerId();
 		this.profiles.save(new CustomerProfile(id, email, "+886912345678", "小美", null, "zh-TW", "Asia/Taipei", Map.of(),
-				Map.of("products", List.of(Map.of("name", "烏龍茶", "quantity", 1))), lineUserId, null, null, null, null,
-				null));
+				Map.of("products", List.of(Map.of("name", "烏龍茶", "quantity", 1))), lineUserId, null, GRANTED, null,
+				null, null));
 		return id;
 	}
 
@@ -127,7 +131,9 @@ class SendIdempotencyTest extends EncoreIntegrationTest {
 		MimeMessage mail = this.smtp.getReceivedMessages()[0];
 		assertThat(mail.getSubject()).isEqualTo("小美，您的購物車還在等您");
 		assertThat(mail.getHeader("Subject")[0]).startsWith("=?UTF-8?");
-		assertThat(mail.getHeader("List-Unsubscribe")[0]).startsWith("<https://").contains("ch=email").endsWith(">");
+		assertThat(mail.getHeader("List-Unsubscribe")[0]).startsWith("<https://")
+			.contains("/unsubscribe/")
+			.endsWith(">");
 		assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(mail.getMessageID()).isNotBlank();
 		assertThat(containsAlternative((MimeMultipart) mail.getContent())).isTrue();
@@ -201,6 +207,52 @@ class SendIdempotencyTest extends EncoreIntegrationTest {
 			.isEqualTo(1);
 		assertThat(this.messageLog.forCustomer(customerId)).singleElement()
 			.satisfies((entry) -> assertThat(entry.reason()).isEqualTo("line_503"));
+
+		// The provider is back; an operator retries the job from Cockpit: delivered once.
+		this.line.resetAll();
+		this.line.stubFor(post(PUSH).willReturn(aResponse().withStatus(200).withBody("{}")));
+		Job failed = this.management.createJobQuery().processInstanceId(job.getProcessInstanceId()).singleResult();
+		this.management.setJobRetries(failed.getId(), 1);
+		this.clock.runDueJobs();
+		this.clock.advance(java.time.Duration.ofHours(1));
+		this.line.verify(1, postRequestedFor(urlEqualTo(PUSH)));
+		assertThat(this.messageLog.forCustomer(customerId)).singleElement()
+			.satisfies((entry) -> assertThat(entry.status()).isEqualTo("sent"));
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count()).isZero();
+	}
+
+	@Test
+	void anOutageForAStretchOfTimeEndsInOneDeliveryAndAPermanentRefusalIsNotRetried() {
+		this.line.stubFor(post(PUSH).inScenario("outage")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withBody("{}"))
+			.willSetStateTo("still down"));
+		this.line.stubFor(post(PUSH).inScenario("outage")
+			.whenScenarioStateIs("still down")
+			.willReturn(aResponse().withStatus(502).withBody("{}"))
+			.willSetStateTo("back"));
+		this.line.stubFor(post(PUSH).inScenario("outage")
+			.whenScenarioStateIs("back")
+			.willReturn(aResponse().withStatus(200).withBody("{}")));
+		String customerId = customer(null, "U0123456789abcdef0123456789abcdef");
+		startProbe(customerId, "line", false);
+		this.clock.runDueJobs();
+		this.clock.advance(java.time.Duration.ofMinutes(5));
+		this.clock.advance(java.time.Duration.ofMinutes(5));
+		this.clock.advance(java.time.Duration.ofHours(2));
+		this.line.verify(3, postRequestedFor(urlEqualTo(PUSH)));
+		assertThat(this.messageLog.forCustomer(customerId)).singleElement()
+			.satisfies((entry) -> assertThat(entry.status()).isEqualTo("sent"));
+
+		this.line.resetAll();
+		this.line.stubFor(post(PUSH).willReturn(aResponse().withStatus(400).withBody("{\"message\":\"bad\"}")));
+		String refused = customer(null, "U0123456789abcdef0123456789abcdee");
+		startProbe(refused, "line", false);
+		this.clock.runDueJobs();
+		this.clock.advance(java.time.Duration.ofHours(2));
+		this.line.verify(1, postRequestedFor(urlEqualTo(PUSH)));
+		assertThat(this.messageLog.forCustomer(refused)).singleElement()
+			.satisfies((entry) -> assertThat(entry.status()).isEqualTo("failed"));
 	}
 
 	private static boolean containsAlternative(MimeMultipart multipart) throws Exception {

@@ -1,0 +1,122 @@
+package dev.encore.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.intake.EventProcessor;
+import dev.encore.engine.intake.EventType;
+
+/** The doors and gauges of a running Encore a benchmark uses. */
+final class Harness {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final String JOURNEY = "AbandonedCart";
+
+	final KafkaTemplate<String, String> kafka;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final URI events;
+
+	private final EventProcessor processor;
+
+	private final JdbcClient jdbc;
+
+	private final RuntimeService runtime;
+
+	private final ManagementService management;
+
+	@SuppressWarnings("unchecked")
+	Harness(ConfigurableApplicationContext encore) {
+		int port = ((WebServerApplicationContext) encore).getWebServer().getPort();
+		this.events = URI.create("http://127.0.0.1:" + port + "/api/v1/events");
+		this.kafka = encore.getBean(KafkaTemplate.class);
+		this.processor = encore.getBean(EventProcessor.class);
+		this.jdbc = encore.getBean(JdbcClient.class);
+		this.runtime = encore.getBean(RuntimeService.class);
+		this.management = encore.getBean(ManagementService.class);
+	}
+
+	/** As a storefront: the answer comes after the commit. */
+	void post(Map<String, Object> event, Histogram latency) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(this.events)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(event)))
+			.build();
+		long start = System.nanoTime();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		latency.recordValue((System.nanoTime() - start) / 1000);
+		if (response.statusCode() != 202) {
+			throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	/** Through the one intake path, in process: no HTTP in the way. */
+	@SuppressWarnings("unchecked")
+	void apply(Map<String, Object> event) {
+		this.processor.process(new CustomerEvent((String) event.get("messageId"),
+				EventType.fromId((String) event.get("type")), (String) event.get("event"), (String) event.get("userId"),
+				Instant.parse((String) event.get("timestamp")), (Map<String, Object>) event.get("properties"),
+				(Map<String, Object>) event.get("traits"), "bench"));
+	}
+
+	long events(String customerPrefix) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM encore_event WHERE customer_id LIKE ? AND source <> 'encore'")
+			.param(customerPrefix + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	List<String> waitingCarts(int limit) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(JOURNEY)
+			.active()
+			.listPage(0, limit)
+			.stream()
+			.map((instance) -> instance.getBusinessKey())
+			.toList();
+	}
+
+	boolean hasActiveCart(String customer) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(JOURNEY)
+			.processInstanceBusinessKey(customer)
+			.count() > 0;
+	}
+
+	long activeCarts() {
+		return this.runtime.createProcessInstanceQuery().processDefinitionKey(JOURNEY).count();
+	}
+
+	long dueTimers() {
+		return this.management.createJobQuery().timers().executable().count();
+	}
+
+	long dueJobs() {
+		return this.management.createJobQuery().executable().count();
+	}
+
+	long sent() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM encore_message_log WHERE status = 'sent'")
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,347 @@
+package dev.encore.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import dev.encore.engine.EncoreApplication;
+
+/**
+ * The whole picture in one run, against Camunda's own ceiling measured first on the same
+ * database and machine: intake over HTTP and Kafka into journeys (shop-shaped load from a
+ * seed, see {@link ShopLoad}) and its ratio to the ceiling; {@code Order Completed} to
+ * abandoned-cart instance ended under steady load; customers waiting on a timer, then the
+ * clock moved so every timer falls due at once: firing and send rates through the
+ * guardrails to the sandbox connector; heap per waiting instance and start-up time.
+ * <p>
+ * Arguments: {@code size=smoke|quick|full} (default quick; see bench/README.md for what
+ * each sets), any single figure overridden ({@code waiting=}, {@code httpCustomers=},
+ * {@code kafkaCustomers=}, {@code ceiling=}, {@code orders=}), {@code threads=4},
+ * {@code seed=42}, {@code engine.<property>=<value>} (an Encore setting, for tuning
+ * runs), {@code jdbc=} (H2 in memory by default; a PostgreSQL URL with
+ * {@code user=}/{@code password=} runs on the {@code postgres} profile).
+ */
+public final class JourneyBench {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final Map<String, Map<String, Integer>> SIZES = Map.of("smoke",
+			Map.of("ceiling", 2000, "httpCustomers", 60, "kafkaCustomers", 150, "orders", 100, "waiting", 1000),
+			"quick",
+			Map.of("ceiling", 20000, "httpCustomers", 300, "kafkaCustomers", 1500, "orders", 500, "waiting", 100_000),
+			"full",
+			Map.of("ceiling", 20000, "httpCustomers", 500, "kafkaCustomers", 3000, "orders", 1000, "waiting", 100_000));
+
+	private JourneyBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = BenchOptions.parse(args);
+		String size = options.getOrDefault("size", "quick");
+		Map<String, Integer> sized = SIZES.get(size);
+		if (sized == null) {
+			throw new IllegalArgumentException("size must be one of " + SIZES.keySet());
+		}
+		Settings settings = new Settings(size, options, sized);
+		Map<String, Object> figures = run(settings);
+		String database = settings.postgres() ? "postgresql" : "h2";
+		BenchReport.print("Encore journeys vs the Camunda ceiling (" + database + ", " + size + ")", figures);
+		BenchReport.write("journeys-" + database + "-" + size, figures);
+	}
+
+	static Map<String, Object> run(Settings settings) throws Exception {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("database", settings.postgres() ? "postgresql" : "h2");
+		figures.put("seed", settings.seed());
+		Map<String, Object> ceiling = CeilingBenchmark.measure(settings.ceilingJdbc(), settings.user(),
+				settings.password(), settings.number("ceiling"), settings.threads());
+		long ceilingRate = (Long) ceiling.get("messagesPerSecond");
+		figures.put("ceiling msg/s (raw Camunda)", ceilingRate);
+
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4, "encore.events", "encore.events.DLT");
+		broker.afterPropertiesSet();
+		long startNanos = System.nanoTime();
+		try (ConfigurableApplicationContext encore = start(settings, broker)) {
+			figures.put("start-up s", seconds(System.nanoTime() - startNanos));
+			Harness harness = new Harness(encore);
+			intake(settings, harness, figures, ceilingRate);
+			latency(settings, harness, figures);
+			waiting(settings, harness, figures);
+		}
+		finally {
+			ClockUtil.reset();
+			broker.destroy();
+		}
+		return figures;
+	}
+
+	private static ConfigurableApplicationContext start(Settings settings, EmbeddedKafkaKraftBroker broker) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.datasource.url=" + settings.jdbc(), "--spring.datasource.username=" + settings.user(),
+				"--spring.datasource.password=" + settings.password(),
+				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+				"--encore.intake.kafka.concurrency=4", "--encore.profile.churn.scheduled=false",
+				"--encore.access.try-out=true", "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+		// engine.<property>=<value> tries a setting without a rebuild (tuning runs).
+		settings.options().forEach((name, value) -> {
+			if (name.startsWith("engine.")) {
+				arguments.add("--" + name.substring("engine.".length()) + "=" + value);
+			}
+		});
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(EncoreApplication.class).logStartupInfo(false);
+		if (settings.postgres()) {
+			builder.profiles("postgres");
+		}
+		return builder.run(arguments.toArray(String[]::new));
+	}
+
+	private static void intake(Settings settings, Harness harness, Map<String, Object> figures, long ceilingRate)
+			throws Exception {
+		ShopLoad http = new ShopLoad(settings.seed(), "h-" + settings.run() + "-");
+		List<List<Map<String, Object>>> sessions = new ArrayList<>();
+		for (int i = 0; i < settings.number("httpCustomers"); i++) {
+			sessions.add(http.session(i, Instant.now()));
+		}
+		long events = sessions.stream().mapToLong(List::size).sum();
+		Histogram latency = new ConcurrentHistogram(3);
+		long t0 = System.nanoTime();
+		parallel(settings.threads(), (thread) -> {
+			for (int i = thread; i < sessions.size(); i += settings.threads()) {
+				for (Map<String, Object> event : sessions.get(i)) {
+					harness.post(event, latency);
+				}
+			}
+		});
+		double httpRate = events / seconds(System.nanoTime() - t0);
+		figures.put("HTTP events", events);
+		figures.put("HTTP events/s", Math.round(httpRate));
+		figures.put("HTTP p50 / p99 ms", ms(latency, 50) + " / " + ms(latency, 99));
+		figures.put("HTTP ratio to ceiling", ratio(httpRate, ceilingRate));
+
+		String kafkaPrefix = "k-" + settings.run() + "-";
+		ShopLoad kafka = new ShopLoad(settings.seed() + 1, kafkaPrefix);
+		List<Map<String, Object>> stream = new ArrayList<>();
+		for (int i = 0; i < settings.number("kafkaCustomers"); i++) {
+			stream.addAll(kafka.session(i, Instant.now()));
+		}
+		long t1 = System.nanoTime();
+		for (Map<String, Object> event : stream) {
+			harness.kafka.send("encore.events", (String) event.get("userId"), JSON.writeValueAsString(event));
+		}
+		harness.kafka.flush();
+		waitFor(() -> harness.events(kafkaPrefix) >= stream.size(), Duration.ofMinutes(30));
+		double kafkaRate = stream.size() / seconds(System.nanoTime() - t1);
+		figures.put("Kafka events", stream.size());
+		figures.put("Kafka events/s (burst, 4 partitions)", Math.round(kafkaRate));
+		figures.put("Kafka ratio to ceiling", ratio(kafkaRate, ceilingRate));
+	}
+
+	/**
+	 * Carts abandoned during intake are converted one by one at a steady pace while other
+	 * traffic goes on; the answer comes after the commit that ended the journey.
+	 */
+	private static void latency(Settings settings, Harness harness, Map<String, Object> figures) throws Exception {
+		List<String> carts = harness.waitingCarts(settings.number("orders"));
+		ShopLoad orders = new ShopLoad(settings.seed() + 2, "unused-");
+		ShopLoad background = new ShopLoad(settings.seed() + 3, "bg-" + settings.run() + "-");
+		AtomicBoolean running = new AtomicBoolean(true);
+		ExecutorService noise = Executors.newSingleThreadExecutor();
+		Future<?> traffic = noise.submit(() -> {
+			for (int i = 0; running.get(); i++) {
+				for (Map<String, Object> event : background.session(i, Instant.now())) {
+					harness.post(event, new Histogram(3));
+				}
+			}
+			return null;
+		});
+		Histogram latency = new Histogram(3);
+		long pace = TimeUnit.SECONDS.toNanos(1) / 20;
+		long next = System.nanoTime();
+		for (String customer : carts) {
+			while (System.nanoTime() < next) {
+				Thread.onSpinWait();
+			}
+			next += pace;
+			harness.post(orders.order(customer, Instant.now()), latency);
+		}
+		running.set(false);
+		traffic.get();
+		noise.shutdown();
+		long stillWaiting = carts.stream().filter(harness::hasActiveCart).count();
+		figures.put("exit latency orders (20/s + background traffic)", carts.size());
+		figures.put("exit latency p50 / p95 / p99 ms",
+				ms(latency, 50) + " / " + ms(latency, 95) + " / " + ms(latency, 99));
+		figures.put("carts still open after their order", stillWaiting);
+	}
+
+	/**
+	 * Customers enter the cart journey through the intake (in process, no HTTP), then the
+	 * clock moves past the first wait and the job executor fires every timer and send.
+	 */
+	private static void waiting(Settings settings, Harness harness, Map<String, Object> figures) throws Exception {
+		int customers = settings.number("waiting");
+		String prefix = "w-" + settings.run() + "-";
+		long heapBefore = usedHeapAfterGc();
+		long t0 = System.nanoTime();
+		parallel(settings.threads(), (thread) -> {
+			ShopLoad load = new ShopLoad(settings.seed() + 10 + thread, prefix);
+			for (int i = thread; i < customers; i += settings.threads()) {
+				List<Map<String, Object>> session = load.session(i, Instant.now());
+				harness.apply(session.get(0));
+				harness.apply(session.stream()
+					.filter((e) -> "Checkout Started".equals(e.get("event")))
+					.findFirst()
+					.orElseThrow());
+			}
+		});
+		double entryRate = customers / seconds(System.nanoTime() - t0);
+		long waiting = harness.activeCarts();
+		long heapAfter = usedHeapAfterGc();
+		figures.put("customers waiting in journeys", waiting);
+		figures.put("journey entries/s (identify + checkout, in process)", Math.round(entryRate));
+		figures.put("heap used with them waiting MB", heapAfter / (1024 * 1024));
+		figures.put("heap per waiting instance KB",
+				String.format("%.2f", Math.max(0, heapAfter - heapBefore) / 1024.0 / Math.max(1, customers)));
+
+		long sentBefore = harness.sent();
+		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(61))));
+		long t1 = System.nanoTime();
+		waitFor(() -> harness.dueTimers() == 0, Duration.ofHours(2));
+		double firing = waiting / seconds(System.nanoTime() - t1);
+		waitFor(() -> harness.dueJobs() == 0, Duration.ofHours(2));
+		double sendSeconds = seconds(System.nanoTime() - t1);
+		long sent = harness.sent() - sentBefore;
+		figures.put("timers fired/s", Math.round(firing));
+		figures.put("messages sent (sandbox, after guardrails)", sent);
+		figures.put("sends/s", Math.round(sent / sendSeconds));
+		figures.put("heap peak MB / max MB",
+				peakHeap() / (1024 * 1024) + " / " + Runtime.getRuntime().maxMemory() / (1024 * 1024));
+	}
+
+	private static long usedHeapAfterGc() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	private static long peakHeap() {
+		return ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == MemoryType.HEAP)
+			.mapToLong((MemoryPoolMXBean pool) -> pool.getPeakUsage().getUsed())
+			.sum();
+	}
+
+	interface Work {
+
+		void run(int thread) throws Exception;
+
+	}
+
+	private static void parallel(int threads, Work work) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				done.add(pool.submit(() -> {
+					work.run(thread);
+					return null;
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/** Polls a figure of the running engine; a benchmark, not a test, so it may pause. */
+	private static void waitFor(java.util.function.BooleanSupplier done, Duration patience) throws Exception {
+		long deadline = System.nanoTime() + patience.toNanos();
+		while (!done.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Gave up after " + patience);
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private static String ratio(double rate, long ceiling) {
+		return String.format("%.2f", rate / ceiling);
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	private static String ms(Histogram histogram, double percentile) {
+		return String.format("%.1f", histogram.getValueAtPercentile(percentile) / 1000.0);
+	}
+
+	/** What one run measures, from its size and the arguments that override it. */
+	record Settings(String size, Map<String, String> options, Map<String, Integer> sized) {
+
+		int number(String name) {
+			return Integer.parseInt(this.options.getOrDefault(name, String.valueOf(this.sized.get(name))));
+		}
+
+		int threads() {
+			return Integer.parseInt(this.options.getOrDefault("threads", "4"));
+		}
+
+		long seed() {
+			return Long.parseLong(this.options.getOrDefault("seed", "42"));
+		}
+
+		String run() {
+			return this.options.computeIfAbsent("run", (key) -> Long.toString(System.currentTimeMillis(), 36));
+		}
+
+		String jdbc() {
+			return this.options.getOrDefault("jdbc", "jdbc:h2:mem:journey-bench;DB_CLOSE_DELAY=-1");
+		}
+
+		String ceilingJdbc() {
+			return postgres() ? jdbc() : "jdbc:h2:mem:journey-bench-ceiling;DB_CLOSE_DELAY=-1";
+		}
+
+		boolean postgres() {
+			return jdbc().startsWith("jdbc:postgresql");
+		}
+
+		String user() {
+			return this.options.getOrDefault("user", postgres() ? "postgres" : "sa");
+		}
+
+		String password() {
+			return this.options.getOrDefault("password", "");
+		}
+
+	}
+
+}

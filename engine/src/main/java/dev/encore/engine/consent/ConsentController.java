@@ -1,0 +1,90 @@
+package dev.encore.engine.consent;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.encore.connectors.Channel;
+import dev.encore.engine.intake.InvalidEventException;
+import dev.encore.engine.profile.Consent;
+import dev.encore.engine.profile.ProfileStore;
+
+/**
+ * Support (or a preference centre behind support's login) sets a customer's consent per
+ * channel. Source and time are recorded with it; the newest report per channel wins,
+ * whichever way it came.
+ */
+@RestController
+class ConsentController {
+
+	private final ConsentChanges changes;
+
+	private final ProfileStore profiles;
+
+	ConsentController(ConsentChanges changes, ProfileStore profiles) {
+		this.changes = changes;
+		this.profiles = profiles;
+	}
+
+	@Operation(summary = "Set consents per channel",
+			description = "Body: {\"email\": \"revoked\", \"sms\": {\"status\": \"granted\", \"source\": \"phone call\"}}")
+	@PutMapping("/api/v1/customers/{customerId}/consents")
+	Map<String, Consent> update(@PathVariable String customerId, @RequestBody Map<String, Object> body,
+			Principal user) {
+		if (this.profiles.find(customerId).isEmpty()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No customer " + customerId);
+			throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+		}
+		Map<Channel, Boolean> granted = new LinkedHashMap<>();
+		String source = "api:" + user.getName();
+		for (Map.Entry<String, Object> entry : body.entrySet()) {
+			Channel channel = channel(entry.getKey());
+			Object value = entry.getValue();
+			if (value instanceof Map<?, ?> details) {
+				if (details.get("source") instanceof String given && !given.isBlank()) {
+					source = "api:" + user.getName() + ":" + given.strip();
+				}
+				value = details.get("status");
+			}
+			granted.put(channel, status(entry.getKey(), value));
+		}
+		if (granted.isEmpty()) {
+			throw new InvalidEventException("consents", "must name at least one of email, sms, line");
+		}
+		this.changes.apply(customerId, granted, source, this.changes.now(), null);
+		return this.profiles.find(customerId).orElseThrow().consents();
+	}
+
+	private static Channel channel(String name) {
+		try {
+			return Channel.fromId(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEventException(name, "is not a channel (email, sms, line)");
+		}
+	}
+
+	private static boolean status(String field, Object value) {
+		if (value instanceof Boolean flag) {
+			return flag;
+		}
+		String text = value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
+		return switch (text) {
+			case "granted", "true" -> true;
+			case "revoked", "false" -> false;
+			default -> throw new InvalidEventException(field, "must be granted or revoked");
+		};
+	}
+
+}

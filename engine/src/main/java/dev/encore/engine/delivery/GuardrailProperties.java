@@ -1,0 +1,78 @@
+package dev.encore.engine.delivery;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What may be sent to whom and when ({@code encore.guardrails.*}); see
+ * journeys/README.md, "Guardrails".
+ *
+ * @param consent per channel: {@code opt-in} (a granted consent is required for
+ * marketing) or {@code opt-out} (marketing goes unless the customer withdrew)
+ * @param caps frequency caps on marketing messages, all enforced together
+ * @param whenCapped {@code skip} the step (the journey moves on) or {@code wait} for the
+ * next day the cap allows
+ * @param quietHours per channel, {@code HH:mm-HH:mm} in the customer's time zone:
+ * marketing sends falling inside wait for the end of the window
+ */
+@Validated
+@ConfigurationProperties("encore.guardrails")
+record GuardrailProperties(Map<String, ConsentMode> consent, @Valid List<CapRule> caps, WhenCapped whenCapped,
+		Map<String, String> quietHours) {
+
+	GuardrailProperties {
+		Map<String, ConsentMode> modes = new LinkedHashMap<>(
+				Map.of("email", ConsentMode.OPT_OUT, "sms", ConsentMode.OPT_IN, "line", ConsentMode.OPT_IN));
+		if (consent != null) {
+			modes.putAll(consent);
+		}
+		consent = Map.copyOf(modes);
+		caps = caps == null
+				? List.of(new CapRule("sms_per_day", "sms", 1, 1), new CapRule("marketing_per_week", "any", 3, 7))
+				: List.copyOf(caps);
+		whenCapped = whenCapped == null ? WhenCapped.SKIP : whenCapped;
+		quietHours = quietHours == null ? Map.of("sms", "21:00-09:00", "line", "21:00-09:00") : Map.copyOf(quietHours);
+		quietHours.values().forEach(QuietHours.Window::parse);
+	}
+
+	ConsentMode consentFor(String channel) {
+		return this.consent.getOrDefault(channel, ConsentMode.OPT_IN);
+	}
+
+	enum ConsentMode {
+
+		OPT_IN, OPT_OUT
+
+	}
+
+	enum WhenCapped {
+
+		SKIP, WAIT
+
+	}
+
+	/**
+	 * At most {@code max} marketing messages on {@code channel} ({@code any} for all) in
+	 * {@code days} calendar days (today and the days before) of the customer's zone.
+	 */
+	record CapRule(@NotBlank String name, @NotBlank String channel, @Min(0) int max, @Min(1) int days) {
+
+		boolean covers(String sendChannel) {
+			return "any".equals(this.channel) || this.channel.equals(sendChannel);
+		}
+
+		CapRule withMax(int newMax) {
+			return new CapRule(this.name, this.channel, newMax, this.days);
+		}
+
+	}
+
+}

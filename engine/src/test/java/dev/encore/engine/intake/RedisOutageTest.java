@@ -1,0 +1,152 @@
+package dev.encore.engine.intake;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import redis.clients.jedis.JedisPooled;
+
+import dev.encore.engine.testsupport.EncoreNode;
+import dev.encore.engine.testsupport.TcpProxy;
+import dev.encore.engine.testsupport.TestEvents;
+import dev.encore.engine.testsupport.TestRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis goes away mid-run (a proxy in front of the real redis-server drops every
+ * connection and refuses new ones): HTTP intake answers 503 with Retry-After and stores
+ * nothing, readiness goes down, the Kafka consumer keeps retrying the record in hand
+ * without dead-lettering it; when Redis is back everything is applied exactly once.
+ */
+@Tag("integration")
+class RedisOutageTest {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final String redisPrefix = "test:" + UUID.randomUUID() + ":";
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		for (AutoCloseable resource : this.resources) {
+			resource.close();
+		}
+		try (JedisPooled redis = TestRedis.client()) {
+			redis.keys(this.redisPrefix + "*").forEach(redis::del);
+		}
+	}
+
+	@Test
+	void intakeRefusesWhileRedisIsDownAndAppliesEverythingOnceWhenItIsBack() throws Exception {
+		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, "encore.events", "encore.events.DLT");
+		kafka.afterPropertiesSet();
+		this.resources.add(kafka::destroy);
+		URI redis = URI.create(TestRedis.url());
+		TcpProxy proxy = new TcpProxy(redis.getHost(), redis.getPort());
+		this.resources.add(proxy);
+		EncoreNode node = EncoreNode.startEmbedded("redisOutage",
+				Map.of("encore.redis.url", "redis://127.0.0.1:" + proxy.port() + redis.getPath(),
+						"encore.redis.key-prefix", this.redisPrefix, "spring.kafka.bootstrap-servers",
+						kafka.getBrokersAsString()));
+		this.resources.add(0, node);
+		String customer = "outage-" + UUID.randomUUID();
+		assertThat(post(node, TestEvents.identify(customer, customer + "@example.org", "Ada")).statusCode())
+			.isEqualTo(202);
+
+		proxy.cut();
+		TestEvents order = TestEvents.orderCompleted(customer);
+		HttpResponse<String> refused = post(node, order);
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(storedEvents(node)).isEqualTo(1);
+		assertThat(get(node, "/actuator/health/readiness").statusCode()).isEqualTo(503);
+
+		List<TestEvents> streamed = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			streamed.add(TestEvents.track("Product Viewed", customer).with("product_id", "p-" + i));
+		}
+		publish(kafka, streamed);
+		// The record in hand is tried again and again (each try counts as received)...
+		await(() -> counter(node, "encore.events.received") >= 3);
+		// ...and is neither applied nor dead-lettered.
+		assertThat(storedEvents(node)).isEqualTo(1);
+		assertThat(counter(node, "encore.events.dlt")).isZero();
+
+		proxy.restore();
+		await(() -> storedEvents(node) == 1 + streamed.size());
+		assertThat(post(node, order).statusCode()).isEqualTo(202);
+		assertThat(storedEvents(node)).isEqualTo(2 + streamed.size());
+		assertThat(node.bean(JdbcTemplate.class)
+			.queryForObject(
+					"select count(distinct message_id) from encore_event where customer_id = ? and source <> 'encore'",
+					Long.class, customer))
+			.isEqualTo(2L + streamed.size());
+		assertThat(counter(node, "encore.events.dlt")).isZero();
+		await(() -> get(node, "/actuator/health/readiness").statusCode() == 200);
+		assertThat(node.bean(dev.encore.engine.profile.ProfileStore.class).find(customer).orElseThrow().email())
+			.isEqualTo(customer + "@example.org");
+	}
+
+	private static long storedEvents(EncoreNode node) {
+		return node.bean(JdbcTemplate.class)
+			.queryForObject("select count(*) from encore_event where source <> 'encore'", Long.class);
+	}
+
+	private static double counter(EncoreNode node, String name) {
+		return node.bean(MeterRegistry.class).find(name).counters().stream().mapToDouble((c) -> c.count()).sum();
+	}
+
+	private static HttpResponse<String> post(EncoreNode node, TestEvents event) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/v1/events"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(event.json()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> get(EncoreNode node, String path) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void publish(EmbeddedKafkaKraftBroker kafka, List<TestEvents> events) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map
+			.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new StringSerializer())) {
+			for (TestEvents event : events) {
+				producer.send(new ProducerRecord<>("encore.events", event.customerId(), event.json()));
+			}
+			producer.flush();
+		}
+	}
+
+	private static void await(Callable<Boolean> condition) {
+		Awaitility.await()
+			.atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(50))
+			.ignoreExceptions()
+			.until(condition);
+	}
+
+}
