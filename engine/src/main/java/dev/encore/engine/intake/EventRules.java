@@ -35,6 +35,11 @@ class EventRules {
 
 	/** The event, or {@link InvalidEventException} naming the first bad field. */
 	CustomerEvent admit(CustomerEvent event) {
+		// Ids and names go into indexed columns and Redis keys; PostgreSQL refuses NUL in
+		// text.
+		requirePrintable(event.messageId(), "messageId");
+		requirePrintable(event.customerId(), "userId");
+		requirePrintable(event.name(), "event");
 		if (event.timestamp().isAfter(this.clock.instant().plus(this.properties.futureTolerance()))) {
 			throw new InvalidEventException("timestamp",
 					"is more than " + this.properties.futureTolerance().toHours() + " h in the future");
@@ -68,6 +73,12 @@ class EventRules {
 			throw new InvalidEventException(first.getPropertyPath().toString(), first.getMessage());
 		}
 		return admit(request.toEvent(this.clock, source));
+	}
+
+	private static void requirePrintable(String value, String field) {
+		if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidEventException(field, "must not contain control characters");
+		}
 	}
 
 	void checkSize(JsonNode node) {

@@ -56,6 +56,19 @@ class EventIntakeValidationTest extends EncoreIntegrationTest {
 	}
 
 	@Test
+	void aControlCharacterInAnIdIsRejectedNamingTheField() throws Exception {
+		String customer = newCustomerId();
+		String body = TestEvents.checkoutStarted(customer).json().replace(customer, customer + "\\u0000");
+
+		this.mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("userId"))
+			.andExpect(jsonPath("$.detail").value("userId must not contain control characters"));
+
+		assertNothingStoredFor(customer);
+	}
+
+	@Test
 	void unknownTypeIsRejectedNamingTheField() throws Exception {
 		String body = TestEvents.checkoutStarted(newCustomerId()).json().replace("\"track\"", "\"page\"");
 
