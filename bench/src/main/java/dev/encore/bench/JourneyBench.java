@@ -39,19 +39,20 @@ import dev.encore.engine.EncoreApplication;
  * each sets), any single figure overridden ({@code waiting=}, {@code httpCustomers=},
  * {@code kafkaCustomers=}, {@code ceiling=}, {@code orders=}), {@code threads=4},
  * {@code seed=42}, {@code engine.<property>=<value>} (an Encore setting, for tuning
- * runs), {@code jdbc=} (H2 in memory by default; a PostgreSQL URL with
- * {@code user=}/{@code password=} runs on the {@code postgres} profile).
+ * runs), {@code db=h2|postgres} (H2 files by default; {@code postgres} creates two
+ * databases on the server behind {@code pg=jdbc:postgresql://127.0.0.1:5432/postgres} as
+ * {@code user=postgres password=} and runs Encore on its {@code postgres} profile).
  */
 public final class JourneyBench {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final Map<String, Map<String, Integer>> SIZES = Map.of("smoke",
+	static final Map<String, Map<String, Integer>> SIZES = Map.of("smoke",
 			Map.of("ceiling", 2000, "httpCustomers", 60, "kafkaCustomers", 150, "orders", 100, "waiting", 1000),
 			"quick",
 			Map.of("ceiling", 20000, "httpCustomers", 300, "kafkaCustomers", 1500, "orders", 500, "waiting", 100_000),
 			"full",
-			Map.of("ceiling", 20000, "httpCustomers", 500, "kafkaCustomers", 3000, "orders", 1000, "waiting", 100_000));
+			Map.of("ceiling", 20000, "httpCustomers", 500, "kafkaCustomers", 3000, "orders", 1000, "waiting", 1_000_000));
 
 	private JourneyBench() {
 	}
@@ -65,24 +66,30 @@ public final class JourneyBench {
 		}
 		Settings settings = new Settings(size, options, sized);
 		Map<String, Object> figures = run(settings);
-		String database = settings.postgres() ? "postgresql" : "h2";
+		String database = (String) figures.get("database");
 		BenchReport.print("Encore journeys vs the Camunda ceiling (" + database + ", " + size + ")", figures);
 		BenchReport.write("journeys-" + database + "-" + size, figures);
 	}
 
 	static Map<String, Object> run(Settings settings) throws Exception {
+		try (BenchDatabases databases = settings.databases()) {
+			return run(settings, databases);
+		}
+	}
+
+	private static Map<String, Object> run(Settings settings, BenchDatabases databases) throws Exception {
 		Map<String, Object> figures = new LinkedHashMap<>();
-		figures.put("database", settings.postgres() ? "postgresql" : "h2");
+		figures.put("database", databases.postgres() ? "postgresql" : "h2");
 		figures.put("seed", settings.seed());
-		Map<String, Object> ceiling = CeilingBenchmark.measure(settings.ceilingJdbc(), settings.user(),
-				settings.password(), settings.number("ceiling"), settings.threads());
+		Map<String, Object> ceiling = CeilingBenchmark.measure(databases.ceiling(), databases.user(),
+				databases.password(), settings.number("ceiling"), settings.threads());
 		long ceilingRate = (Long) ceiling.get("messagesPerSecond");
 		figures.put("ceiling msg/s (raw Camunda)", ceilingRate);
 
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 4, "encore.events", "encore.events.DLT");
 		broker.afterPropertiesSet();
 		long startNanos = System.nanoTime();
-		try (ConfigurableApplicationContext encore = start(settings, broker)) {
+		try (ConfigurableApplicationContext encore = start(settings, databases, broker)) {
 			figures.put("start-up s", seconds(System.nanoTime() - startNanos));
 			Harness harness = new Harness(encore);
 			intake(settings, harness, figures, ceilingRate);
@@ -96,10 +103,11 @@ public final class JourneyBench {
 		return figures;
 	}
 
-	private static ConfigurableApplicationContext start(Settings settings, EmbeddedKafkaKraftBroker broker) {
+	private static ConfigurableApplicationContext start(Settings settings, BenchDatabases databases,
+			EmbeddedKafkaKraftBroker broker) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=" + settings.jdbc(), "--spring.datasource.username=" + settings.user(),
-				"--spring.datasource.password=" + settings.password(),
+				"--spring.datasource.url=" + databases.encore(), "--spring.datasource.username=" + databases.user(),
+				"--spring.datasource.password=" + databases.password(),
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
 				"--encore.intake.kafka.concurrency=4", "--encore.profile.churn.scheduled=false",
 				"--encore.access.try-out=true", "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
@@ -110,7 +118,7 @@ public final class JourneyBench {
 			}
 		});
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(EncoreApplication.class).logStartupInfo(false);
-		if (settings.postgres()) {
+		if (databases.postgres()) {
 			builder.profiles("postgres");
 		}
 		return builder.run(arguments.toArray(String[]::new));
@@ -322,24 +330,16 @@ public final class JourneyBench {
 			return this.options.computeIfAbsent("run", (key) -> Long.toString(System.currentTimeMillis(), 36));
 		}
 
-		String jdbc() {
-			return this.options.getOrDefault("jdbc", "jdbc:h2:mem:journey-bench;DB_CLOSE_DELAY=-1");
-		}
-
-		String ceilingJdbc() {
-			return postgres() ? jdbc() : "jdbc:h2:mem:journey-bench-ceiling;DB_CLOSE_DELAY=-1";
-		}
-
-		boolean postgres() {
-			return jdbc().startsWith("jdbc:postgresql");
-		}
-
-		String user() {
-			return this.options.getOrDefault("user", postgres() ? "postgres" : "sa");
-		}
-
-		String password() {
-			return this.options.getOrDefault("password", "");
+		BenchDatabases databases() {
+			String db = this.options.getOrDefault("db", "h2");
+			return switch (db) {
+				case "h2" -> BenchDatabases.h2();
+				case "postgres" -> BenchDatabases.postgres(
+						this.options.getOrDefault("pg", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+						this.options.getOrDefault("user", "postgres"), this.options.getOrDefault("password", ""),
+						run());
+				default -> throw new IllegalArgumentException("db must be h2 or postgres, not " + db);
+			};
 		}
 
 	}

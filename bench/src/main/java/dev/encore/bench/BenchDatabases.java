@@ -1,0 +1,112 @@
+package dev.encore.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Two empty databases of the same kind for one run, one for the Camunda ceiling and one
+ * for Encore, removed afterwards: H2 files in a temporary directory (what Encore runs on
+ * by default, so the heap figures do not include an in-memory database) or PostgreSQL
+ * databases created on the server behind the {@code postgres} admin URL.
+ */
+final class BenchDatabases implements AutoCloseable {
+
+	private final String adminUrl;
+
+	private final String user;
+
+	private final String password;
+
+	private final String name;
+
+	private final Path directory;
+
+	private BenchDatabases(String adminUrl, String user, String password, String name, Path directory) {
+		this.adminUrl = adminUrl;
+		this.user = user;
+		this.password = password;
+		this.name = name;
+		this.directory = directory;
+	}
+
+	static BenchDatabases h2() {
+		try {
+			return new BenchDatabases(null, "sa", "", null, Files.createTempDirectory("encore-bench"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * {@code adminUrl} names a database the user can connect to and create databases
+	 * from.
+	 */
+	static BenchDatabases postgres(String adminUrl, String user, String password, String run) {
+		BenchDatabases databases = new BenchDatabases(adminUrl, user, password, "encore_bench_" + run, null);
+		databases.admin("CREATE DATABASE " + databases.name);
+		databases.admin("CREATE DATABASE " + databases.name + "_ceiling");
+		return databases;
+	}
+
+	boolean postgres() {
+		return this.adminUrl != null;
+	}
+
+	String encore() {
+		return url(postgres() ? this.name : "encore");
+	}
+
+	String ceiling() {
+		return url(postgres() ? this.name + "_ceiling" : "ceiling");
+	}
+
+	String user() {
+		return this.user;
+	}
+
+	String password() {
+		return this.password;
+	}
+
+	private String url(String database) {
+		if (postgres()) {
+			return this.adminUrl.substring(0, this.adminUrl.lastIndexOf('/') + 1) + database;
+		}
+		return "jdbc:h2:file:" + this.directory.resolve(database).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+	}
+
+	@Override
+	public void close() {
+		if (postgres()) {
+			admin("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+			admin("DROP DATABASE IF EXISTS " + this.name + "_ceiling WITH (FORCE)");
+			return;
+		}
+		try (Stream<Path> files = Files.walk(this.directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void admin(String sql) {
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, this.user, this.password);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at " + this.adminUrl + ": " + sql, ex);
+		}
+	}
+
+}
