@@ -51,8 +51,8 @@ public final class JourneyBench {
 			Map.of("ceiling", 2000, "httpCustomers", 60, "kafkaCustomers", 150, "orders", 100, "waiting", 1000),
 			"quick",
 			Map.of("ceiling", 20000, "httpCustomers", 300, "kafkaCustomers", 1500, "orders", 500, "waiting", 100_000),
-			"full",
-			Map.of("ceiling", 20000, "httpCustomers", 500, "kafkaCustomers", 3000, "orders", 1000, "waiting", 1_000_000));
+			"full", Map.of("ceiling", 20000, "httpCustomers", 500, "kafkaCustomers", 3000, "orders", 1000, "waiting",
+					1_000_000));
 
 	private JourneyBench() {
 	}

@@ -13,9 +13,8 @@ public class EncoreApplication {
 
 	static {
 		// Camunda builds a DatatypeFactory for every timer it schedules; without this the
-		// JDK looks the implementation up in every jar on the class path each time (14%
-		// of
-		// the job executor's time when many timers fall due, see docs/performance.md).
+		// JDK searches every jar on the class path each time (14% of the job executor's
+		// time when many timers fall due, see docs/performance.md).
 		if (System.getProperty("javax.xml.datatype.DatatypeFactory") == null) {
 			System.setProperty("javax.xml.datatype.DatatypeFactory",
 					"com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
