@@ -25,7 +25,7 @@ class JourneyBenchSmokeTest {
 				"HTTP p50 / p99 ms", "HTTP ratio to ceiling", "Kafka events/s (burst, 4 partitions)",
 				"Kafka ratio to ceiling", "exit latency p50 / p95 / p99 ms",
 				"journey entries/s (identify + checkout, in process)", "heap used with them waiting MB",
-				"heap per waiting instance KB", "timers fired/s", "sends/s", "heap peak MB / max MB");
+				"heap per waiting instance KB", "timers fired/s", "sends/s", "live heap peak MB / max MB");
 		for (String rate : List.of("ceiling msg/s (raw Camunda)", "HTTP events/s",
 				"Kafka events/s (burst, 4 partitions)", "journey entries/s (identify + checkout, in process)",
 				"timers fired/s", "sends/s")) {

@@ -35,6 +35,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class JourneyValidator {
 
+	private static final List<String> CHANNELS = java.util.Arrays.stream(dev.encore.connectors.Channel.values())
+		.map(dev.encore.connectors.Channel::id)
+		.toList();
+
 	private static final Pattern SETTING_REFERENCE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
 	private final KnownEvents events;
@@ -149,8 +153,12 @@ public class JourneyValidator {
 					"a send task needs the inputs channel and templateId (use an Encore element template)");
 			return;
 		}
+		// A channel chosen by an expression is known only at send time: then any
+		// channel's
+		// version will do here, and a missing one fails that send as a template error.
+		List<String> channels = channel.contains("${") ? CHANNELS : List.of(channel);
 		for (String locale : this.properties.locales()) {
-			if (!this.templates.exists(templateId, channel, locale)) {
+			if (channels.stream().noneMatch((candidate) -> this.templates.exists(templateId, candidate, locale))) {
 				found.add(task.getId(),
 						"template '" + templateId + "' has no " + channel + " version for locale " + locale);
 			}

@@ -26,8 +26,23 @@ class JourneyValidatorTest {
 
 	@Test
 	void theShippedJourneysAreValid() throws IOException {
-		assertThat(this.validator.validate(Map.of("abandoned-cart.bpmn", read("journeys/abandoned-cart.bpmn"))))
+		assertThat(this.validator.validate(Map.of("abandoned-cart.bpmn", read("journeys/abandoned-cart.bpmn"),
+				"welcome-series.bpmn", read("journeys/welcome-series.bpmn"))))
 			.isEmpty();
+	}
+
+	@Test
+	void aChannelChosenByAnExpressionNeedsTheTemplateInSomeChannel() throws IOException {
+		byte[] probe = read("journeys/guardrail-probe.bpmn");
+		assertThat(this.validator.validate(Map.of("guardrail-probe.bpmn", probe)))
+			.noneMatch((problem) -> problem.message().startsWith("template"));
+
+		byte[] missing = new String(probe, StandardCharsets.UTF_8).replace(">cart-reminder<", ">no-such-template<")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(this.validator.validate(Map.of("guardrail-probe.bpmn", missing))).extracting(JourneyProblem::message)
+			.filteredOn((message) -> message.startsWith("template"))
+			.containsExactlyInAnyOrder("template 'no-such-template' has no ${probeChannel} version for locale en",
+					"template 'no-such-template' has no ${probeChannel} version for locale zh-TW");
 	}
 
 	@Test

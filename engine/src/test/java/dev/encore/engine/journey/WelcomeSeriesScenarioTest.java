@@ -1,0 +1,151 @@
+package dev.encore.engine.journey;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import dev.encore.engine.analytics.Conversions;
+import dev.encore.engine.testsupport.EncoreIntegrationTest;
+import dev.encore.engine.testsupport.TestEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The welcome series (journeys/welcome-series.bpmn), every path, mail read at the SMTP
+ * server.
+ */
+class WelcomeSeriesScenarioTest extends EncoreIntegrationTest {
+
+	private static final String JOURNEY = "WelcomeSeries";
+
+	@Autowired
+	private Conversions conversions;
+
+	@Test
+	void aProspectIsWelcomedAtOnceAndGetsTheOfferAfterThreeDaysWithoutAnOrder() throws Exception {
+		String customer = prospect(null);
+		signUp(customer);
+
+		assertThat(subjects(customer)).containsExactly("Welcome, Ada");
+		assertThat(activeJourneys(customer, JOURNEY)).isEqualTo(1);
+
+		this.clock.advance(Duration.ofDays(3).minusMinutes(1));
+		assertThat(subjects(customer)).hasSize(1);
+
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(subjects(customer)).containsExactly("Welcome, Ada", "Ada, a welcome gift for your first order");
+		assertThat(GreenMailUtil.getBody(mailTo(customer).get(1))).contains("WELCOME10");
+		assertThat(endEvents(customer)).containsExactly("EndEventOfferSent");
+	}
+
+	@Test
+	void anOrderDuringTheWaitEndsTheSeriesWithoutTheOfferAndCountsAsItsConversion() throws Exception {
+		String customer = prospect(null);
+		signUp(customer);
+		this.clock.advance(Duration.ofDays(1));
+
+		send(TestEvents.orderCompleted(customer).with("total", 64.0).with("currency", "USD"))
+			.andExpect(status().isAccepted());
+
+		assertThat(endEvents(customer)).containsExactly("EndEventConverted");
+		this.clock.advance(Duration.ofDays(5));
+		assertThat(subjects(customer)).containsExactly("Welcome, Ada");
+		assertThat(this.conversions.forCustomer(customer)).singleElement().satisfies((conversion) -> {
+			assertThat(conversion.journeyKey()).isEqualTo(JOURNEY);
+			assertThat(conversion.revenue()).isEqualByComparingTo("64.0");
+			assertThat(conversion.lastTemplateId()).isEqualTo("welcome");
+		});
+	}
+
+	@Test
+	void aCustomerWhoHasAlreadyBoughtIsNotEntered() throws Exception {
+		String customer = prospect(null);
+		send(TestEvents.orderCompleted(customer)).andExpect(status().isAccepted());
+
+		signUp(customer);
+
+		assertThat(activeJourneys(customer, JOURNEY)).isZero();
+		this.clock.advance(Duration.ofDays(4));
+		assertThat(mailTo(customer)).isEmpty();
+	}
+
+	@Test
+	void signingUpAgainNeverStartsASecondSeries() throws Exception {
+		String customer = prospect(null);
+		signUp(customer);
+		this.clock.advance(Duration.ofDays(4));
+		assertThat(endEvents(customer)).containsExactly("EndEventOfferSent");
+
+		signUp(customer);
+
+		assertThat(activeJourneys(customer, JOURNEY)).isZero();
+		assertThat(mailTo(customer)).hasSize(2);
+	}
+
+	@Test
+	void theCustomersLocalePicksTheLanguage() throws Exception {
+		String customer = prospect("zh-TW");
+		signUp(customer);
+
+		assertThat(subjects(customer)).containsExactly("Ada，歡迎加入！");
+	}
+
+	private String prospect(String locale) throws Exception {
+		String customer = newCustomerId();
+		TestEvents identify = TestEvents.identify(customer, customer + "@example.org", "Ada");
+		if (locale != null) {
+			identify.withTrait("locale", locale);
+		}
+		send(identify).andExpect(status().isAccepted());
+		return customer;
+	}
+
+	private void signUp(String customer) throws Exception {
+		send(TestEvents.track("Signed Up", customer)).andExpect(status().isAccepted());
+		this.clock.runDueJobs();
+	}
+
+	private List<MimeMessage> mailTo(String customer) throws MessagingException {
+		List<MimeMessage> mail = new ArrayList<>();
+		for (MimeMessage message : this.smtp.getReceivedMessages()) {
+			if (message.getAllRecipients()[0].toString().equals(customer + "@example.org")) {
+				mail.add(message);
+			}
+		}
+		return mail;
+	}
+
+	private List<String> subjects(String customer) throws MessagingException {
+		List<String> subjects = new ArrayList<>();
+		for (MimeMessage message : mailTo(customer)) {
+			subjects.add(message.getSubject());
+		}
+		return subjects;
+	}
+
+	private List<String> endEvents(String customer) {
+		return this.history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(JOURNEY)
+			.processInstanceBusinessKey(customer)
+			.list()
+			.stream()
+			.flatMap((instance) -> this.history.createHistoricActivityInstanceQuery()
+				.processInstanceId(instance.getId())
+				.activityType("noneEndEvent")
+				.list()
+				.stream())
+			.map(HistoricActivityInstance::getActivityId)
+			.toList();
+	}
+
+}
