@@ -1,20 +1,11 @@
 package dev.encore.engine.journey;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.icegreen.greenmail.util.GreenMailUtil;
-
-import dev.encore.engine.analytics.Conversions;
-import dev.encore.engine.testsupport.EncoreIntegrationTest;
+import dev.encore.engine.testsupport.JourneyScenarioTest;
 import dev.encore.engine.testsupport.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The welcome series (journeys/welcome-series.bpmn), every path, mail read at the SMTP
  * server.
  */
-class WelcomeSeriesScenarioTest extends EncoreIntegrationTest {
+class WelcomeSeriesScenarioTest extends JourneyScenarioTest {
 
 	private static final String JOURNEY = "WelcomeSeries";
-
-	@Autowired
-	private Conversions conversions;
 
 	@Test
 	void aProspectIsWelcomedAtOnceAndGetsTheOfferAfterThreeDaysWithoutAnOrder() throws Exception {
@@ -44,7 +32,7 @@ class WelcomeSeriesScenarioTest extends EncoreIntegrationTest {
 
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(subjects(customer)).containsExactly("Welcome, Ada", "Ada, a welcome gift for your first order");
-		assertThat(GreenMailUtil.getBody(mailTo(customer).get(1))).contains("WELCOME10");
+		assertThat(body(mailTo(customer).get(1))).contains("WELCOME10");
 		assertThat(endEvents(customer)).containsExactly("EndEventOfferSent");
 	}
 
@@ -101,51 +89,15 @@ class WelcomeSeriesScenarioTest extends EncoreIntegrationTest {
 	}
 
 	private String prospect(String locale) throws Exception {
-		String customer = newCustomerId();
-		TestEvents identify = TestEvents.identify(customer, customer + "@example.org", "Ada");
-		if (locale != null) {
-			identify.withTrait("locale", locale);
-		}
-		send(identify).andExpect(status().isAccepted());
-		return customer;
+		return locale == null ? customer() : customer("locale", locale);
 	}
 
 	private void signUp(String customer) throws Exception {
-		send(TestEvents.track("Signed Up", customer)).andExpect(status().isAccepted());
-		this.clock.runDueJobs();
-	}
-
-	private List<MimeMessage> mailTo(String customer) throws MessagingException {
-		List<MimeMessage> mail = new ArrayList<>();
-		for (MimeMessage message : this.smtp.getReceivedMessages()) {
-			if (message.getAllRecipients()[0].toString().equals(customer + "@example.org")) {
-				mail.add(message);
-			}
-		}
-		return mail;
-	}
-
-	private List<String> subjects(String customer) throws MessagingException {
-		List<String> subjects = new ArrayList<>();
-		for (MimeMessage message : mailTo(customer)) {
-			subjects.add(message.getSubject());
-		}
-		return subjects;
+		event(TestEvents.track("Signed Up", customer));
 	}
 
 	private List<String> endEvents(String customer) {
-		return this.history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(JOURNEY)
-			.processInstanceBusinessKey(customer)
-			.list()
-			.stream()
-			.flatMap((instance) -> this.history.createHistoricActivityInstanceQuery()
-				.processInstanceId(instance.getId())
-				.activityType("noneEndEvent")
-				.list()
-				.stream())
-			.map(HistoricActivityInstance::getActivityId)
-			.toList();
+		return endEvents(JOURNEY, customer);
 	}
 
 }
