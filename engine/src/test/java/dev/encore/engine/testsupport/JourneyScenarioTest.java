@@ -89,7 +89,9 @@ public abstract class JourneyScenarioTest extends EncoreIntegrationTest {
 		return this.sandbox.recordedFor(customer);
 	}
 
-	/** The none end events the customer's instances of the journey reached, oldest first. */
+	/**
+	 * The none end events the customer's instances of the journey reached, oldest first.
+	 */
 	protected List<String> endEvents(String journeyKey, String customer) {
 		return this.history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(journeyKey)
