@@ -28,10 +28,11 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import dev.encore.engine.access.AccessProperties.Role;
+import dev.encore.engine.journey.DeployProperties;
 
 /**
  * Two doors. Machine endpoints (storefront events, Segment API, provider webhooks, the
- * token-protected journey deploy, health and metrics) authenticate themselves and carry
+ * journey deploy (token or login), health and metrics) authenticate themselves and carry
  * no session. Everything else is for people: a login with roles, CSRF-protected actions,
  * and Camunda's webapps and REST API behind the same login.
  */
@@ -57,11 +58,16 @@ class AccessConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain journeyDeploy(HttpSecurity http) throws Exception {
-		// CI pipelines deploy with the bearer token JourneyDeployController checks.
+	SecurityFilterChain journeyDeploy(HttpSecurity http, DeployProperties deploy) throws Exception {
+		// Marketers and admins log in with HTTP Basic; CI pipelines bring the deploy
+		// token.
+		// No session is read or made here, so there is no CSRF to fear.
 		return http
 			.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/journeys"))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().access(new DeployAccess(deploy)))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(DeployAccess.unauthorized()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(DeployAccess.unauthorized())
+				.accessDeniedHandler(DeployAccess.forbidden()))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();

@@ -11,9 +11,11 @@ import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.KnownEvents;
+
 /**
- * The checks every event passes before it is applied, whichever way it arrived: shape,
- * size and a timestamp not too far in the future.
+ * The checks every storefront event passes before it is applied, whichever way it
+ * arrived: shape, size, no internal event name and a timestamp not too far in the future.
  */
 @Component
 class EventRules {
@@ -40,6 +42,9 @@ class EventRules {
 		requirePrintable(event.messageId(), "messageId");
 		requirePrintable(event.customerId(), "userId");
 		requirePrintable(event.name(), "event");
+		if (event.name() != null && KnownEvents.INTERNAL.contains(event.name())) {
+			throw new InvalidEventException("event", "'" + event.name() + "' is an event Encore derives itself");
+		}
 		if (event.timestamp().isAfter(this.clock.instant().plus(this.properties.futureTolerance()))) {
 			throw new InvalidEventException("timestamp",
 					"is more than " + this.properties.futureTolerance().toHours() + " h in the future");

@@ -2,7 +2,6 @@ package dev.encore.engine.journey;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +12,11 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -28,7 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code POST /api/v1/journeys}: deploys uploaded BPMN/DMN files after
  * {@link JourneyValidator validation} (422 listing every problem otherwise). New versions
  * take new entries; {@code migrate=true} also moves customers waiting in older versions.
- * Needs the bearer token {@code encore.journeys.deploy.token}.
+ * Who may call it is decided at the door ({@code access.DeployAccess}): a marketer's or
+ * admin's login, or the CI bearer token.
  */
 @RestController
 class JourneyDeployController {
@@ -39,14 +37,10 @@ class JourneyDeployController {
 
 	private final JourneyMigrator migrator;
 
-	private final DeployProperties properties;
-
-	JourneyDeployController(JourneyValidator validator, RepositoryService repository, JourneyMigrator migrator,
-			DeployProperties properties) {
+	JourneyDeployController(JourneyValidator validator, RepositoryService repository, JourneyMigrator migrator) {
 		this.validator = validator;
 		this.repository = repository;
 		this.migrator = migrator;
-		this.properties = properties;
 	}
 
 	record Deployed(String deploymentId, List<Version> journeys, List<JourneyMigrator.Report> migrations) {
@@ -56,13 +50,8 @@ class JourneyDeployController {
 	}
 
 	@PostMapping(path = "/api/v1/journeys", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<?> deploy(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestParam("files") List<MultipartFile> files,
+	ResponseEntity<?> deploy(@RequestParam("files") List<MultipartFile> files,
 			@RequestParam(name = "migrate", defaultValue = "false") boolean migrate) throws IOException {
-		ResponseEntity<ProblemDetail> refused = refuse(authorization);
-		if (refused != null) {
-			return refused;
-		}
 		Map<String, byte[]> contents = new LinkedHashMap<>();
 		for (MultipartFile file : files) {
 			contents.put(file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename(),
@@ -93,26 +82,6 @@ class JourneyDeployController {
 		}
 		return ResponseEntity.status(versions.isEmpty() ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(new Deployed(deployed.getId(), versions, migrations));
-	}
-
-	private ResponseEntity<ProblemDetail> refuse(String authorization) {
-		if (this.properties.token().isBlank()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-					"Deploying journeys over the API is switched off: set encore.journeys.deploy.token");
-			problem.setTitle("Journey deployment disabled");
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
-		}
-		String expected = "Bearer " + this.properties.token();
-		if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-				authorization.getBytes(StandardCharsets.UTF_8))) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-					"A valid bearer token is needed to deploy journeys");
-			problem.setTitle("Unauthorized");
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-				.body(problem);
-		}
-		return null;
 	}
 
 }

@@ -69,6 +69,20 @@ class EventIntakeValidationTest extends EncoreIntegrationTest {
 	}
 
 	@Test
+	void aStorefrontCannotSendAnEventEncoreDerivesItself() throws Exception {
+		String customer = newCustomerId();
+
+		send(TestEvents.track("Churn Risk Detected", customer).with("severity", "high"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("event"))
+			.andExpect(jsonPath("$.detail").value("event 'Churn Risk Detected' is an event Encore derives itself"));
+		send(TestEvents.track("Lifecycle Stage Changed", customer).with("to", "loyal"))
+			.andExpect(status().isBadRequest());
+
+		assertNothingStoredFor(customer);
+	}
+
+	@Test
 	void unknownTypeIsRejectedNamingTheField() throws Exception {
 		String body = TestEvents.checkoutStarted(newCustomerId()).json().replace("\"track\"", "\"page\"");
 

@@ -18,28 +18,56 @@ import dev.encore.engine.testsupport.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Deploying journeys over the API: token, validation, new versions, migration. */
+/** Deploying journeys over the API: who may, validation, new versions, migration. */
 class JourneyDeployApiTest extends EncoreIntegrationTest {
 
 	@Autowired
 	private RepositoryService repository;
 
 	@Test
-	void deployingNeedsTheToken() throws Exception {
-		this.mvc.perform(multipart("/api/v1/journeys").file(file("migration-probe-v1.bpmn")))
+	void deployingNeedsAMarketersOrAdminsLoginOrTheDeployToken() throws Exception {
+		this.mvc.perform(multipart("/api/v1/journeys").file(file("broken-journey.bpmn")).with(anonymous()))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", "Bearer"))
+			.andExpect(header().stringValues("WWW-Authenticate", hasItem("Bearer")))
+			.andExpect(header().stringValues("WWW-Authenticate", hasItem("Basic realm=\"Encore\"")))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		this.mvc
-			.perform(multipart("/api/v1/journeys").file(file("migration-probe-v1.bpmn"))
+			.perform(multipart("/api/v1/journeys").file(file("broken-journey.bpmn"))
+				.with(anonymous())
 				.header("Authorization", "Bearer wrong"))
 			.andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(multipart("/api/v1/journeys").file(file("broken-journey.bpmn"))
+				.with(anonymous())
+				.with(httpBasic("marketer", "wrong-password")))
+			.andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(multipart("/api/v1/journeys").file(file("broken-journey.bpmn"))
+				.with(anonymous())
+				.with(httpBasic("support", "test-password")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+		// Let in: the upload is read and validated (and refused for what it is).
+		this.mvc
+			.perform(multipart("/api/v1/journeys").file(file("broken-journey.bpmn"))
+				.with(anonymous())
+				.with(httpBasic("marketer", "test-password")))
+			.andExpect(status().isUnprocessableEntity());
+		this.mvc
+			.perform(multipart("/api/v1/journeys").file(file("broken-journey.bpmn"))
+				.with(anonymous())
+				.header("Authorization", "Bearer test-deploy-token"))
+			.andExpect(status().isUnprocessableEntity());
+		assertThat(definitions("BrokenJourney")).isZero();
 	}
 
 	@Test
