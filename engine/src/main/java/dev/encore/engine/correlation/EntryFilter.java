@@ -2,13 +2,19 @@ package dev.encore.engine.correlation;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.spring.ApplicationContextElResolver;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
-import org.camunda.bpm.impl.juel.SimpleResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
+import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.CustomerEvent;
@@ -17,7 +23,9 @@ import dev.encore.engine.profile.ProfileViews;
 /**
  * Evaluates a journey's {@code entry.filter}, the same expression language and the same
  * {@code profile} as gateway conditions, plus the triggering event ({@code event}: its
- * properties), e.g. {@code ${profile.lifecycleStage == 'prospect'}}.
+ * properties), e.g. {@code ${profile.lifecycleStage == 'prospect'}}. Encore's expression
+ * beans resolve as in a journey's conditions, so a filter can ask about the event's
+ * content: {@code ${replenishment.hasConsumables(event)}}.
  */
 @Component
 class EntryFilter {
@@ -28,12 +36,20 @@ class EntryFilter {
 
 	private final ProfileViews profiles;
 
-	EntryFilter(ProfileViews profiles) {
+	private final CompositeELResolver resolver = new CompositeELResolver();
+
+	EntryFilter(ProfileViews profiles, ApplicationContext context) {
 		this.profiles = profiles;
+		// Read-only: a filter looks at the customer and the event, never changes them.
+		this.resolver.add(new ApplicationContextElResolver(context));
+		this.resolver.add(new MapELResolver(true));
+		this.resolver.add(new ListELResolver(true));
+		this.resolver.add(new ArrayELResolver(true));
+		this.resolver.add(new BeanELResolver(true));
 	}
 
 	boolean admits(String filter, String journeyKey, CustomerEvent event) {
-		SimpleContext context = new SimpleContext(new SimpleResolver(true));
+		SimpleContext context = new SimpleContext(this.resolver);
 		context.setVariable("profile",
 				this.expressions.createValueExpression(this.profiles.journeyData(event.customerId()), Map.class));
 		context.setVariable("event", this.expressions.createValueExpression(event.properties(), Map.class));

@@ -79,6 +79,7 @@ class MessageTemplates {
 		complete.put("customer", withKeys(data.get("customer"), CUSTOMER_FIELDS));
 		complete.put("cart", withKeys(data.get("cart"), CART_FIELDS));
 		complete.put("settings", withKeys(data.get("settings"), List.of()));
+		complete.put("journey", withKeys(data.get("journey"), List.of()));
 		complete.put("event", withKeys(data.get("event"), List.of("name", "properties")));
 		return complete;
 	}

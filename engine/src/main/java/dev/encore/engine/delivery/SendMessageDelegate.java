@@ -269,7 +269,9 @@ class SendMessageDelegate implements JavaDelegate {
 	private static SendAttempt attemptOf(DelegateExecution execution) {
 		String channel = requiredInput(execution, CHANNEL);
 		String templateId = requiredInput(execution, TEMPLATE_ID);
-		Object loopCounter = execution.getVariableLocal("loopCounter");
+		// Not local: a send task inside a multi-instance subprocess sends once per
+		// instance of it.
+		Object loopCounter = execution.getVariable("loopCounter");
 		String sendKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
 				+ (loopCounter == null ? "" : ":" + loopCounter);
 		String journeyKey = execution.getProcessEngineServices()
@@ -294,11 +296,27 @@ class SendMessageDelegate implements JavaDelegate {
 		data.put("customer", profile.toTemplateData());
 		data.put("cart", profile.cart());
 		data.put("settings", this.settings.of(execution.getProcessDefinitionId(), attemptJourneyKey(execution)));
+		data.put("journey", journeyValues(execution));
 		Object triggerId = execution.getVariable(JourneyCorrelator.TRIGGER_EVENT_ID);
 		if (triggerId != null) {
 			this.events.find(triggerId.toString()).ifPresent((event) -> data.put("event", event.toTemplateData()));
 		}
 		return data;
+	}
+
+	/**
+	 * The journey's plain values as this step sees them: its settings and what earlier
+	 * steps worked out (e.g. {@code journey.reorderUrl}); never the profile, which
+	 * templates read as {@code customer}.
+	 */
+	private static Map<String, Object> journeyValues(DelegateExecution execution) {
+		Map<String, Object> values = new HashMap<>();
+		execution.getVariables().forEach((name, value) -> {
+			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+				values.put(name, value);
+			}
+		});
+		return values;
 	}
 
 	/** What one step says on its channel, and what support sees of it. */

@@ -47,6 +47,7 @@ class TemplatePreviewController {
 		data.put("cart", cart == null ? Map.of() : cart);
 		data.put("event", request.event() == null ? Map.of() : request.event());
 		data.put("settings", request.settings() == null ? Map.of() : request.settings());
+		data.put("journey", request.journey() == null ? Map.of() : request.journey());
 		String locale = request.locale() != null ? request.locale() : (String) customer.get("locale");
 		Map<String, Object> result = new HashMap<>();
 		result.put("channel", channel.id());
@@ -90,9 +91,11 @@ class TemplatePreviewController {
 	/**
 	 * @param profile a sample customer (fields as templates see them), used when no
 	 * customerId is given
+	 * @param journey sample values journey steps work out (e.g. {@code reorderUrl})
 	 */
 	record PreviewRequest(String channel, String locale, String customerId, Map<String, Object> profile,
-			Map<String, Object> cart, Map<String, Object> event, Map<String, String> settings) {
+			Map<String, Object> cart, Map<String, Object> event, Map<String, String> settings,
+			Map<String, Object> journey) {
 	}
 
 }

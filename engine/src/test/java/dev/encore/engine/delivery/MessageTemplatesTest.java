@@ -63,6 +63,33 @@ class MessageTemplatesTest {
 		}
 	}
 
+	@Test
+	void rendersTheRepurchaseTemplatesWithWhatTheJourneyWorkedOut() {
+		Map<String, Object> data = new java.util.HashMap<>(data("Ada"));
+		data.put("settings", Map.of("couponCode", "SECOND10"));
+		data.put("journey", Map.of("mainCategory", "Coffee", "complementaryUrl", "https://shop.example/brewing",
+				"reorderItems", "Coffee beans × 2", "reorderLink", "https://shop.example/reorder?items=COF-1:2&x=1"));
+		for (String locale : List.of("en", "zh-TW")) {
+			assertThat(this.templates.renderEmail("second-purchase-recommendation", locale, data).html())
+				.contains("Coffee")
+				.contains("https://shop.example/brewing");
+			assertThat(this.templates.renderEmail("second-purchase-coupon", locale, data).html()).contains("SECOND10");
+			RenderedEmail reminder = this.templates.renderEmail("replenishment-reminder", locale, data);
+			assertThat(reminder.subject()).as(locale).contains("Ada");
+			assertThat(reminder.html()).contains("Coffee beans × 2")
+				.contains("href=\"https://shop.example/reorder?items=COF-1:2&amp;x=1\"");
+		}
+	}
+
+	@Test
+	void withoutAMainCategoryTheRecommendationStillReads() {
+		Map<String, Object> data = new java.util.HashMap<>(data("Ada"));
+		data.put("journey", Map.of("mainCategory", "", "complementaryUrl", "https://shop.example/best"));
+
+		assertThat(this.templates.renderEmail("second-purchase-recommendation", "en", data).html())
+			.contains("Customers who bought what you chose also love these");
+	}
+
 	private static Map<String, Object> withSettings(Map<String, Object> data) {
 		Map<String, Object> copy = new java.util.HashMap<>(data);
 		copy.put("settings", Map.of("couponCode", "SAVE10"));

@@ -27,7 +27,8 @@ class JourneyValidatorTest {
 	@Test
 	void theShippedJourneysAreValid() throws IOException {
 		assertThat(this.validator.validate(Map.of("abandoned-cart.bpmn", read("journeys/abandoned-cart.bpmn"),
-				"welcome-series.bpmn", read("journeys/welcome-series.bpmn"))))
+				"welcome-series.bpmn", read("journeys/welcome-series.bpmn"), "second-purchase.bpmn",
+				read("journeys/second-purchase.bpmn"), "replenishment.bpmn", read("journeys/replenishment.bpmn"))))
 			.isEmpty();
 	}
 
