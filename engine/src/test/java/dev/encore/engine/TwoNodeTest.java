@@ -138,7 +138,14 @@ class TwoNodeTest {
 			.isEqualTo(300);
 		assertThat(finished(b, "SendTaskCartReminderEmail")).isEqualTo(CUSTOMERS);
 		assertThat(finished(b, "SendTaskSecondCartReminderEmail")).isEqualTo(CUSTOMERS / 2);
-		assertThat(b.bean(ManagementService.class).createJobQuery().count()).isZero();
+		assertThat(b.bean(ManagementService.class).createJobQuery().processDefinitionKey("AbandonedCart").count())
+			.isZero();
+		// Each first purchase also started the second-purchase nudge, which waits weeks.
+		assertThat(b.bean(RuntimeService.class)
+			.createProcessInstanceQuery()
+			.processDefinitionKey("SecondPurchase")
+			.activityIdIn("TimerWaitRepurchaseInterval")
+			.count()).isEqualTo(CUSTOMERS / 2);
 	}
 
 	private EncoreNode start(String name, String database) {

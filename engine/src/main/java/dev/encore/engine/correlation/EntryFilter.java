@@ -40,7 +40,8 @@ class EntryFilter {
 
 	EntryFilter(ProfileViews profiles, ApplicationContext context) {
 		this.profiles = profiles;
-		// Read-only: a filter looks at the customer and the event, never changes them.
+		// As in journey expressions: beans by name, then map, list and bean properties;
+		// nothing is writable.
 		this.resolver.add(new ApplicationContextElResolver(context));
 		this.resolver.add(new MapELResolver(true));
 		this.resolver.add(new ListELResolver(true));

@@ -306,7 +306,7 @@ class SendMessageDelegate implements JavaDelegate {
 
 	/**
 	 * The journey's plain values as this step sees them: its settings and what earlier
-	 * steps worked out (e.g. {@code journey.reorderUrl}); never the profile, which
+	 * steps worked out (e.g. {@code journey.reorderLink}); never the profile, which
 	 * templates read as {@code customer}.
 	 */
 	private static Map<String, Object> journeyValues(DelegateExecution execution) {

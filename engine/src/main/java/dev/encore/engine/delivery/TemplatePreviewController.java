@@ -91,7 +91,7 @@ class TemplatePreviewController {
 	/**
 	 * @param profile a sample customer (fields as templates see them), used when no
 	 * customerId is given
-	 * @param journey sample values journey steps work out (e.g. {@code reorderUrl})
+	 * @param journey sample values journey steps work out (e.g. {@code reorderLink})
 	 */
 	record PreviewRequest(String channel, String locale, String customerId, Map<String, Object> profile,
 			Map<String, Object> cart, Map<String, Object> event, Map<String, String> settings,
