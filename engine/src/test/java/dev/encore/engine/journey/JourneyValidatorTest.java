@@ -51,11 +51,12 @@ class JourneyValidatorTest {
 			.validate(Map.of("broken-journey.bpmn", read("deploy/broken-journey.bpmn")));
 		assertThat(problems).extracting(JourneyProblem::elementId, (problem) -> problem.message().split(" ")[0])
 			.containsExactlyInAnyOrder(tuple("BrokenJourney", "historyTimeToLive"),
-					tuple("BrokenJourney", "entry.reentry"), tuple("BrokenJourney", "holdout.percent"),
-					tuple("BrokenJourney", "setting.reminderDelay"), tuple("ScriptTaskCompute", "script"),
-					tuple("FlowToSend", "inline"), tuple("MessageOrderComplete", "'Order"),
-					tuple("SendTaskMissingTemplate", "template"), tuple("SendTaskMissingTemplate", "template"),
-					tuple("TimerWaitUnknownSetting", "waits"), tuple("TimerWaitOneHourInWords", "'1"));
+					tuple("BrokenJourney", "entry.reentry"), tuple("BrokenJourney", "'Purchase"),
+					tuple("BrokenJourney", "holdout.percent"), tuple("BrokenJourney", "setting.reminderDelay"),
+					tuple("ScriptTaskCompute", "script"), tuple("FlowToSend", "inline"),
+					tuple("MessageOrderComplete", "'Order"), tuple("SendTaskMissingTemplate", "template"),
+					tuple("SendTaskMissingTemplate", "template"), tuple("TimerWaitUnknownSetting", "waits"),
+					tuple("TimerWaitOneHourInWords", "'1"));
 		assertThat(problems).filteredOn((problem) -> problem.elementId().equals("SendTaskMissingTemplate"))
 			.extracting(JourneyProblem::message)
 			.containsExactlyInAnyOrder("template 'no-such-template' has no email version for locale en",
