@@ -43,6 +43,7 @@ class CustomerErasureTest extends RedisIntegrationTest {
 		send(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)).andExpect(status().isAccepted());
 		this.clock.advance(Duration.ofHours(1));
 		String journey = this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey("AbandonedCart")
 			.processInstanceBusinessKey(customer)
 			.singleResult()
 			.getId();
