@@ -63,6 +63,24 @@ class MessageTemplatesTest {
 		}
 	}
 
+	@Test
+	void postPurchaseTemplatesRenderAnOrderWithoutProductsOrOrderId() {
+		Map<String, Object> order = Map.of("name", "Order Completed", "messageId", "m-1", "timestamp",
+				"2026-11-23T09:00:00Z", "properties", Map.of("total", 20));
+		Map<String, Object> data = Map.of("customer", Map.of("id", "c-1", "firstName", "Ada"), "settings",
+				Map.of("reviewUrl", "https://shop.example/reviews"), "event", order);
+		for (String template : List.of("order-thanks", "review-request", "review-reminder")) {
+			for (String locale : List.of("en", "zh-TW")) {
+				RenderedEmail email = this.templates.renderEmail(template, locale, data);
+				assertThat(email.subject()).as(template + " " + locale).startsWith("Ada").doesNotContain("{{");
+				assertThat(email.html()).doesNotContain("{{").doesNotContain("{%");
+				if (!template.equals("order-thanks")) {
+					assertThat(email.html()).contains("https://shop.example/reviews?aspect=refund-speed");
+				}
+			}
+		}
+	}
+
 	private static Map<String, Object> withSettings(Map<String, Object> data) {
 		Map<String, Object> copy = new java.util.HashMap<>(data);
 		copy.put("settings", Map.of("couponCode", "SAVE10"));

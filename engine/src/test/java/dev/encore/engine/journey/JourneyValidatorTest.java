@@ -26,8 +26,9 @@ class JourneyValidatorTest {
 
 	@Test
 	void theShippedJourneysAreValid() throws IOException {
-		assertThat(this.validator.validate(Map.of("abandoned-cart.bpmn", read("journeys/abandoned-cart.bpmn"),
-				"welcome-series.bpmn", read("journeys/welcome-series.bpmn"))))
+		assertThat(this.validator
+			.validate(Map.of("abandoned-cart.bpmn", read("journeys/abandoned-cart.bpmn"), "welcome-series.bpmn",
+					read("journeys/welcome-series.bpmn"), "post-purchase.bpmn", read("journeys/post-purchase.bpmn"))))
 			.isEmpty();
 	}
 
