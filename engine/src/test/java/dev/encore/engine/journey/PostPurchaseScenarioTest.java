@@ -143,6 +143,19 @@ class PostPurchaseScenarioTest extends JourneyScenarioTest {
 		this.clock.advance(DELIVERED_AND_SETTLED);
 		assertThat(subjects(customer)).containsExactly(THANKS, THANKS, REQUEST);
 		assertThat(html(mailTo(customer).get(2))).contains("order=o-701").doesNotContain("o-700");
+
+		// The review is one conversion, credited to the latest order's instance.
+		event(TestEvents.track("Review Submitted", customer));
+		assertConversion(customer, "review-request");
+		assertThat(this.conversions.forCustomer(customer).get(0).processInstanceId())
+			.isNotEqualTo(this.history.createHistoricProcessInstanceQuery()
+				.processDefinitionKey(JOURNEY)
+				.processInstanceBusinessKey(customer)
+				.orderByProcessInstanceStartTime()
+				.asc()
+				.list()
+				.get(0)
+				.getId());
 	}
 
 	@Test
