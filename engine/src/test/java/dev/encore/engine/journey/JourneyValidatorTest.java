@@ -32,6 +32,13 @@ class JourneyValidatorTest {
 	}
 
 	@Test
+	void theVipAndReferralJourneysAreValid() throws IOException {
+		assertThat(this.validator.validate(Map.of("vip-and-referral.bpmn", read("journeys/vip-and-referral.bpmn"),
+				"referral-thanks.bpmn", read("journeys/referral-thanks.bpmn"))))
+			.isEmpty();
+	}
+
+	@Test
 	void aChannelChosenByAnExpressionNeedsTheTemplateInSomeChannel() throws IOException {
 		byte[] probe = read("journeys/guardrail-probe.bpmn");
 		assertThat(this.validator.validate(Map.of("guardrail-probe.bpmn", probe)))
