@@ -77,6 +77,14 @@ public class ReferralCodes implements CustomerKeys {
 				+ " attempts; raise encore.referrals.code-length");
 	}
 
+	/**
+	 * The code a preview shows: the customer's own if made, else the one they would get,
+	 * without making it (a preview sends nothing).
+	 */
+	public String previewCodeFor(String customerId, String firstName) {
+		return codeOf(customerId).orElseGet(() -> this.format.code(customerId, firstName, 0));
+	}
+
 	public Optional<Referral> find(String code) {
 		return this.jdbc.sql("SELECT code, customer_id, created_at FROM encore_referral_code WHERE code = ?")
 			.param(ReferralCodeFormat.normalised(code))
