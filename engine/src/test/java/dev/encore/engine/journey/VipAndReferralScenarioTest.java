@@ -9,6 +9,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import dev.encore.engine.analytics.Conversions;
 import dev.encore.engine.delivery.MessageLog;
 import dev.encore.engine.testsupport.JourneyScenarioTest;
 import dev.encore.engine.testsupport.TestEvents;
@@ -189,7 +190,7 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 		return matcher.group();
 	}
 
-	private dev.encore.engine.analytics.Conversions.Conversion vipConversion(String customer) {
+	private Conversions.Conversion vipConversion(String customer) {
 		return this.conversions.forCustomer(customer)
 			.stream()
 			.filter((conversion) -> conversion.journeyKey().equals(JOURNEY))
