@@ -81,6 +81,25 @@ class MessageTemplatesTest {
 		}
 	}
 
+	@Test
+	void rendersTheVipAndReferralTemplatesInEachLocaleWithTheCodeAndSettings() {
+		Map<String, Object> data = Map.of("customer",
+				Map.of("id", "c-1", "firstName", "Ada", "referralCode", "ADA-7K3Q9PXM"), "settings",
+				Map.of("vipCouponCode", "VIP15", "friendDiscountPercent", "15", "thanksCouponCode", "THANKS20"));
+		Map<String, String> shows = Map.of("vip-welcome", "VIP15", "referral-invite", "ADA-7K3Q9PXM",
+				"referral-reminder", "ADA-7K3Q9PXM", "referral-thanks", "THANKS20");
+		shows.forEach((template, expected) -> {
+			for (String locale : List.of("en", "zh-TW")) {
+				RenderedEmail email = this.templates.renderEmail(template, locale, data);
+				assertThat(email.subject()).as(template + " " + locale).contains("Ada").doesNotContain("{{");
+				assertThat(email.html()).as(template + " " + locale).contains(expected).doesNotContain("{{");
+			}
+		});
+		assertThat(this.templates.mentions("referral-invite", Channel.EMAIL, "zh-TW", "customer.referralCode"))
+			.isTrue();
+		assertThat(this.templates.mentions("vip-welcome", Channel.EMAIL, "zh-TW", "customer.referralCode")).isFalse();
+	}
+
 	private static Map<String, Object> withSettings(Map<String, Object> data) {
 		Map<String, Object> copy = new java.util.HashMap<>(data);
 		copy.put("settings", Map.of("couponCode", "SAVE10"));

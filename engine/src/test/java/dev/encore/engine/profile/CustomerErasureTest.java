@@ -13,6 +13,7 @@ import redis.clients.jedis.resps.ScanResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.encore.engine.referral.ReferralCodes;
 import dev.encore.engine.testsupport.RedisIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
 import dev.encore.engine.testsupport.TestRedis;
@@ -31,6 +32,9 @@ class CustomerErasureTest extends RedisIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ReferralCodes referralCodes;
 
 	@Test
 	void erasureLeavesNoPersonalDataAndEndsJourneys() throws Exception {
@@ -70,6 +74,19 @@ class CustomerErasureTest extends RedisIntegrationTest {
 			assertThat(row.get(2)).isNull();
 		});
 		this.mvc.perform(get("/api/v1/customers/{id}", customer)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void erasureForgetsTheReferralCodeSoItLeadsToNobody() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
+		String code = this.referralCodes.codeFor(customer, "Ada");
+		assertThat(personalData(customer)).map(String::toLowerCase).contains("encore_referral_code.customer_id");
+
+		this.mvc.perform(delete("/api/v1/customers/{id}", customer)).andExpect(status().isNoContent());
+
+		assertThat(personalData(customer)).isEmpty();
+		assertThat(this.referralCodes.find(code)).isEmpty();
 	}
 
 	@Test
