@@ -85,6 +85,11 @@ public record CustomerProfile(String customerId, String email, String phone, Str
 				this.engagement, newLifecycle);
 	}
 
+	/** Whether marketing has given up on the customer (until their next order). */
+	public boolean sunset() {
+		return this.lifecycle.sunsetSince() != null;
+	}
+
 	/** The consent last reported for a channel id, null when never reported. */
 	public Consent consent(String channel) {
 		return this.consents.get(channel);

@@ -23,6 +23,9 @@ final class ProfileHash {
 
 	private static final String REFUND = "refund:";
 
+	/** Written alone by {@link RedisProfileStore#sunset}, so named once. */
+	static final String SUNSET_SINCE = "sunsetSince";
+
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
@@ -58,6 +61,7 @@ final class ProfileHash {
 		put(fields, "stagePrevious", lifecycle.previous() == null ? null : lifecycle.previous().id());
 		put(fields, "stageChangedBy", lifecycle.changedBy());
 		put(fields, "advocateSince", lifecycle.advocateSince());
+		put(fields, SUNSET_SINCE, lifecycle.sunsetSince());
 		profile.orders().orders().forEach((id, order) -> fields.put(ORDER + id, write(order)));
 		profile.orders().refunds().forEach((id, refund) -> fields.put(REFUND + id, write(refund)));
 		return fields;
@@ -82,7 +86,7 @@ final class ProfileHash {
 				new Engagement(instant(hash, "lastEmailOpenAt"), instant(hash, "lastClickAt"),
 						instant(hash, "lastVisitAt")),
 				new LifecycleState(stage(hash.get("stage")), stage(hash.get("stagePrevious")),
-						hash.get("stageChangedBy"), instant(hash, "advocateSince")));
+						hash.get("stageChangedBy"), instant(hash, "advocateSince"), instant(hash, SUNSET_SINCE)));
 	}
 
 	private static LifecycleStage stage(String id) {
