@@ -44,6 +44,8 @@ public class BirthdayScan {
 
 	private static final MonthDay LEAP_DAY = MonthDay.of(2, 29);
 
+	private static final MonthDay FEBRUARY_28 = MonthDay.of(2, 28);
+
 	private final ProfileStore store;
 
 	private final EventProcessor events;
@@ -81,7 +83,8 @@ public class BirthdayScan {
 		// Every time zone's date is within a day of UTC's.
 		for (LocalDate day = utc.minusDays(1); !day.isAfter(utc.plusDays(1)); day = day.plusDays(1)) {
 			for (CustomerProfile profile : celebrating(day)) {
-				if (LocalDate.ofInstant(now, zoneOf(profile)).equals(day) && emit(profile, day, now)) {
+				if (LocalDate.ofInstant(now, zoneOf(profile)).equals(day) && profile.birthday().celebratedOn(day)
+						&& emit(profile, day, now)) {
 					emitted++;
 				}
 			}
@@ -90,10 +93,11 @@ public class BirthdayScan {
 		return emitted;
 	}
 
-	/** Customers whose birthday is celebrated on this date, wherever they live. */
+	/** Customers whose birthday may be celebrated on this date, wherever they live. */
 	private List<CustomerProfile> celebrating(LocalDate day) {
 		List<CustomerProfile> born = new ArrayList<>(this.store.bornOn(MonthDay.from(day)));
-		if (day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear()) {
+		// February 29 birthdays are celebrated on February 28 in other years.
+		if (MonthDay.from(day).equals(FEBRUARY_28)) {
 			born.addAll(this.store.bornOn(LEAP_DAY));
 		}
 		return born;

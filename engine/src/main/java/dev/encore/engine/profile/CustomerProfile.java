@@ -1,7 +1,6 @@
 package dev.encore.engine.profile;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +18,7 @@ import java.util.Objects;
  */
 public record CustomerProfile(String customerId, String email, String phone, String firstName, String lastName,
 		String locale, String timeZone, Map<String, Object> traits, Map<String, Object> cart, String lineUserId,
-		LocalDate birthday, Map<String, Consent> consents, OrderHistory orders, Engagement engagement,
+		Birthday birthday, Map<String, Consent> consents, OrderHistory orders, Engagement engagement,
 		LifecycleState lifecycle) {
 
 	public CustomerProfile {

@@ -2,7 +2,6 @@ package dev.encore.engine.profile;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ import java.util.Map;
  * journey) and sends them no more marketing until they order again
  */
 public record CustomerView(String customerId, String email, String phone, String firstName, String lastName,
-		String locale, String timeZone, String lineUserId, LocalDate birthday, Map<String, Object> traits,
+		String locale, String timeZone, String lineUserId, Birthday birthday, Map<String, Object> traits,
 		Map<String, Object> cart, Map<String, Consent> consents, OrderStats orders, Engagement engagement,
 		String lifecycleStage, boolean lapsed, Instant advocateSince, boolean sunset, Instant sunsetSince, Rfm rfm,
 		ChurnRisk churnRisk, Long daysSinceLastOrder, int orderCount, BigDecimal netRevenue) {

@@ -46,7 +46,7 @@ class InMemoryProfileStore implements ProfileStore {
 	public List<CustomerProfile> bornOn(MonthDay day) {
 		return this.profiles.values()
 			.stream()
-			.filter((profile) -> profile.birthday() != null && MonthDay.from(profile.birthday()).equals(day))
+			.filter((profile) -> profile.birthday() != null && profile.birthday().day().equals(day))
 			.toList();
 	}
 

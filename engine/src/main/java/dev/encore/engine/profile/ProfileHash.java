@@ -1,7 +1,6 @@
 package dev.encore.engine.profile;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -81,7 +80,7 @@ final class ProfileHash {
 		String birthday = hash.get("birthday");
 		return new CustomerProfile(customerId, hash.get("email"), hash.get("phone"), hash.get("firstName"),
 				hash.get("lastName"), hash.get("locale"), hash.get("timeZone"), readMap(hash.get("traits")),
-				readMap(hash.get("cart")), hash.get("lineUserId"), birthday == null ? null : LocalDate.parse(birthday),
+				readMap(hash.get("cart")), hash.get("lineUserId"), birthday == null ? null : Birthday.parse(birthday),
 				readConsents(hash.get("consents")), new OrderHistory(orders, refunds),
 				new Engagement(instant(hash, "lastEmailOpenAt"), instant(hash, "lastClickAt"),
 						instant(hash, "lastVisitAt")),

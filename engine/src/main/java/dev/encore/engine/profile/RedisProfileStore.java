@@ -75,7 +75,7 @@ class RedisProfileStore implements ProfileStore {
 			}
 			// The birthday scan reads a day's customers from a set, not the whole base.
 			if (profile.birthday() != null) {
-				transaction.sadd(birthdayKey(MonthDay.from(profile.birthday())), profile.customerId());
+				transaction.sadd(birthdayKey(profile.birthday().day()), profile.customerId());
 			}
 			transaction.exec();
 		}
@@ -134,7 +134,7 @@ class RedisProfileStore implements ProfileStore {
 			Map<String, String> fields = reads.get(i).get();
 			CustomerProfile profile = fields.isEmpty() ? null : this.hash.decode(customers.get(i), fields);
 			// An entry outlives a changed birthday: trust it only if the profile agrees.
-			if (profile != null && profile.birthday() != null && MonthDay.from(profile.birthday()).equals(day)) {
+			if (profile != null && profile.birthday() != null && profile.birthday().day().equals(day)) {
 				born.add(profile);
 			}
 		}
