@@ -100,6 +100,22 @@ class MessageTemplatesTest {
 		assertThat(this.templates.mentions("vip-welcome", Channel.EMAIL, "zh-TW", "customer.referralCode")).isFalse();
 	}
 
+	@Test
+	void rendersEveryShippedWinBackAndBirthdayEmailWithItsCouponInEachLocale() {
+		Map<String, String> coupons = Map.of("win-back-reminder", "", "win-back-offer", "COMEBACK15",
+				"win-back-last-offer", "COMEBACK25", "birthday-reward", "BIRTHDAY20");
+		Map<String, Object> data = Map.of("customer", Map.of("id", "c-1", "firstName", "Ada"), "cart", Map.of(),
+				"settings", Map.of("offerCouponCode", "COMEBACK15", "lastOfferCouponCode", "COMEBACK25", "couponCode",
+						"BIRTHDAY20"));
+		coupons.forEach((template, coupon) -> {
+			for (String locale : List.of("en", "zh-TW")) {
+				RenderedEmail email = this.templates.renderEmail(template, locale, data);
+				assertThat(email.subject()).as(template + " " + locale).contains("Ada").doesNotContain("{{");
+				assertThat(email.html()).as(template + " " + locale).contains(coupon).doesNotContain("{{");
+			}
+		});
+	}
+
 	private static Map<String, Object> withSettings(Map<String, Object> data) {
 		Map<String, Object> copy = new java.util.HashMap<>(data);
 		copy.put("settings", Map.of("couponCode", "SAVE10"));
