@@ -95,9 +95,9 @@ class CrashTest {
 		for (; kills < KILLS; kills++) {
 			long before = applied(database);
 			// Let the new process work for a while: applying events, the first reminders
-			// falling due.
+			// falling due. Generous: a JVM start on a loaded 2-core machine is slow.
 			Awaitility.await()
-				.atMost(Duration.ofMinutes(2))
+				.atMost(Duration.ofMinutes(5))
 				.pollInterval(Duration.ofMillis(200))
 				.ignoreExceptions()
 				.until(() -> applied(database) >= before + 90);
@@ -109,7 +109,7 @@ class CrashTest {
 
 		int events = published.get();
 		Awaitility.await()
-			.atMost(Duration.ofMinutes(4))
+			.atMost(Duration.ofMinutes(6))
 			.pollInterval(Duration.ofSeconds(1))
 			.ignoreExceptions()
 			.until(() -> count(database, "select count(*) from encore_event where source = 'kafka'") == events

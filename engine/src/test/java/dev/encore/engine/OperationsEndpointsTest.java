@@ -41,8 +41,9 @@ class OperationsEndpointsTest extends EncoreIntegrationTest {
 
 		this.clock.runDueJobs();
 		send(TestEvents.orderCompleted(customer)).andExpect(status().isAccepted());
-		// The first order also starts the second-purchase nudge, whose first step is a
-		// job.
+		// The order's thank-you (post-purchase journey) goes out at once. The first order
+		// also starts the second-purchase
+		// nudge, whose first step is a job.
 		this.clock.runDueJobs();
 		assertThat(scrape()).contains("encore_journeys_active{application=\"encore\",journey=\"AbandonedCart\"} 0.0")
 			.contains("encore_jobs_due{application=\"encore\"} 0.0")

@@ -86,7 +86,8 @@ class AccessConfiguration {
 				// Both pages draw journeys.
 				.requestMatchers(HttpMethod.GET, "/api/v1/analytics/journeys/*/diagram")
 				.hasAnyRole(support, marketer, admin)
-				.requestMatchers("/support/**", "/api/v1/customers/**", "/api/v1/suppressions/**")
+				.requestMatchers("/support/**", "/api/v1/customers/**", "/api/v1/suppressions/**",
+						"/api/v1/referrals/**")
 				.hasAnyRole(support, admin)
 				.requestMatchers("/analytics/**", "/api/v1/analytics/**", "/api/v1/journeys/**", "/api/v1/templates/**")
 				.hasAnyRole(marketer, admin)

@@ -3,6 +3,8 @@ package dev.encore.engine.analytics;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -47,14 +49,22 @@ public class GoalTracker {
 			return;
 		}
 		Instant at = event.timestamp();
+		// One conversion per journey and event, credited to the customer's latest entry
+		// whose window covers it (last touch): with concurrent instances (one per order)
+		// a review must not count once per earlier order.
+		Map<String, JourneyEntries.Entry> latest = new LinkedHashMap<>();
 		for (JourneyEntries.Entry entry : this.entries.since(event.customerId(), at.minus(LONGEST_WINDOW))) {
 			Optional<JourneyGoal> goal = JourneyGoal
 				.from(this.model.withPrefix(entry.processDefinitionId(), JourneyGoal.PREFIX));
-			if (goal.isPresent() && goal.get().event().equals(event.name()) && goal.get().credits(entry.enteredAt(), at)
-					&& !this.conversions.exists(entry.processInstanceId())) {
-				credit(entry, event, at);
+			if (goal.isPresent() && goal.get().event().equals(event.name())
+					&& goal.get().credits(entry.enteredAt(), at)) {
+				latest.put(entry.journeyKey(), entry); // entries come oldest first
 			}
 		}
+		latest.values()
+			.stream()
+			.filter((entry) -> !this.conversions.exists(entry.processInstanceId()))
+			.forEach((entry) -> credit(entry, event, at));
 	}
 
 	private void credit(JourneyEntries.Entry entry, CustomerEvent event, Instant at) {

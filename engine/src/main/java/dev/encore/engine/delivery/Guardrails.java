@@ -20,9 +20,10 @@ import dev.encore.engine.profile.CustomerProfile;
 
 /**
  * Decides, before every send and always in this order, whether it may go now: consent,
- * suppression list, frequency cap, quiet hours. The first rule that says no explains the
- * decision. Transactional messages skip caps and quiet hours; they stop only at a
- * suppressed address or an SMS/LINE consent the customer withdrew (STOP, unfollow).
+ * sunset (marketing only), suppression list, frequency cap, quiet hours. The first rule
+ * that says no explains the decision. Transactional messages skip caps and quiet hours;
+ * they stop only at a suppressed address or an SMS/LINE consent the customer withdrew
+ * (STOP, unfollow).
  */
 @Component
 class Guardrails {
@@ -48,7 +49,7 @@ class Guardrails {
 
 	Decision check(Send send, CustomerProfile profile, String recipient, Instant now) {
 		String channel = send.channel().id();
-		Optional<String> refused = consent(send, profile.consents().get(channel))
+		Optional<String> refused = consent(send, profile.consents().get(channel)).or(() -> sunset(send, profile))
 			.or(() -> this.suppressions.find(send.channel(), recipient)
 				.map((entry) -> "suppressed:" + entry.reason().id()));
 		if (refused.isPresent()) {
@@ -100,6 +101,11 @@ class Guardrails {
 			return Optional.of("no_consent:" + channel);
 		}
 		return Optional.empty();
+	}
+
+	/** A win-back journey gave up on the customer: no marketing until they order. */
+	private static Optional<String> sunset(Send send, CustomerProfile profile) {
+		return send.type() == MessageType.MARKETING && profile.sunset() ? Optional.of("sunset") : Optional.empty();
 	}
 
 	/**

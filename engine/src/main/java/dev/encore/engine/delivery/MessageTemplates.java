@@ -125,6 +125,20 @@ class MessageTemplates {
 		}
 	}
 
+	/**
+	 * Whether the template the customer would get (body or front matter) names the
+	 * variable, so data that costs something to make is made only for the templates that
+	 * show it.
+	 */
+	boolean mentions(String templateId, Channel channel, String locale, String variable) {
+		return fallbackChain(locale).stream()
+			.map((candidate) -> load(templateId, channel, candidate))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.map((source) -> source.contains(variable))
+			.orElse(false);
+	}
+
 	private String render(String source, Map<String, Object> checkData, Map<String, Object> renderData) {
 		String missing = StrictVariables.firstMissing(source, checkData);
 		if (missing != null) {

@@ -27,6 +27,7 @@ import dev.encore.engine.intake.EventHistory;
 import dev.encore.engine.journey.JourneySettings;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileStore;
+import dev.encore.engine.referral.ReferralCodes;
 
 /**
  * The send task behind the "Encore: Send email / SMS / LINE message" element templates
@@ -51,6 +52,8 @@ class SendMessageDelegate implements JavaDelegate {
 	static final String TEMPLATE_ID = "templateId";
 
 	static final String MESSAGE_TYPE = "messageType";
+
+	static final String REFERRAL_CODE = "customer.referralCode";
 
 	/** Provider answers meaning the address will never take a message. */
 	private static final java.util.Set<String> DEAD_ADDRESS = java.util.Set.of("invalid_address", "invalid_number",
@@ -78,9 +81,13 @@ class SendMessageDelegate implements JavaDelegate {
 
 	private final Clock clock;
 
+	private final ReferralCodes referralCodes;
+
 	SendMessageDelegate(ProfileStore profiles, EventHistory events, MessageTemplates templates, Senders senders,
 			MessageLog messageLog, UnsubscribeLinks unsubscribeLinks, DeliveryProperties properties,
-			MeterRegistry meters, JourneySettings settings, Guardrails guardrails, Clock clock) {
+			MeterRegistry meters, JourneySettings settings, Guardrails guardrails, Clock clock,
+			ReferralCodes referralCodes) {
+		this.referralCodes = referralCodes;
 		this.settings = settings;
 		this.guardrails = guardrails;
 		this.clock = clock;
@@ -137,7 +144,7 @@ class SendMessageDelegate implements JavaDelegate {
 			CustomerProfile profile, String recipient, Guardrails.Send send, Guardrails.Decision go) {
 		Rendered rendered;
 		try {
-			rendered = render(attempt, profile, templateData(execution, profile));
+			rendered = render(attempt, profile, templateData(execution, attempt, profile));
 		}
 		catch (RuntimeException ex) {
 			// Never a blank or half-rendered message in a customer's inbox.
@@ -291,9 +298,15 @@ class SendMessageDelegate implements JavaDelegate {
 		return value.toString();
 	}
 
-	private Map<String, Object> templateData(DelegateExecution execution, CustomerProfile profile) {
+	private Map<String, Object> templateData(DelegateExecution execution, SendAttempt attempt,
+			CustomerProfile profile) {
 		Map<String, Object> data = new HashMap<>();
-		data.put("customer", profile.toTemplateData());
+		Map<String, Object> customer = profile.toTemplateData();
+		// Only a template that shows the code makes one: most customers never refer.
+		if (this.templates.mentions(attempt.templateId(), attempt.channel(), profile.locale(), REFERRAL_CODE)) {
+			customer.put("referralCode", this.referralCodes.codeFor(attempt.customerId(), profile.firstName()));
+		}
+		data.put("customer", customer);
 		data.put("cart", profile.cart());
 		data.put("settings", this.settings.of(execution.getProcessDefinitionId(), attemptJourneyKey(execution)));
 		data.put("journey", journeyValues(execution));

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.encore.connectors.Channel;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileStore;
+import dev.encore.engine.referral.ReferralCodes;
 
 /**
  * {@code POST /api/v1/templates/{id}/preview}: a template rendered as a real customer (by
@@ -28,9 +29,12 @@ class TemplatePreviewController {
 
 	private final ProfileStore profiles;
 
-	TemplatePreviewController(MessageTemplates templates, ProfileStore profiles) {
+	private final ReferralCodes referralCodes;
+
+	TemplatePreviewController(MessageTemplates templates, ProfileStore profiles, ReferralCodes referralCodes) {
 		this.templates = templates;
 		this.profiles = profiles;
+		this.referralCodes = referralCodes;
 	}
 
 	@PostMapping("/api/v1/templates/{id}/preview")
@@ -41,6 +45,12 @@ class TemplatePreviewController {
 					.map(CustomerProfile::toTemplateData)
 					.orElseThrow(() -> new IllegalArgumentException("customerId: no such customer"))
 				: request.profile() == null ? Map.of() : request.profile();
+		String locale = request.locale() != null ? request.locale() : (String) customer.get("locale");
+		if (request.customerId() != null
+				&& this.templates.mentions(id, channel, locale, SendMessageDelegate.REFERRAL_CODE)) {
+			customer.put("referralCode",
+					this.referralCodes.previewCodeFor(request.customerId(), (String) customer.get("firstName")));
+		}
 		Map<String, Object> data = new HashMap<>();
 		data.put("customer", customer);
 		Object cart = request.cart() != null ? request.cart() : customer.get("cart");
@@ -48,7 +58,6 @@ class TemplatePreviewController {
 		data.put("event", request.event() == null ? Map.of() : request.event());
 		data.put("settings", request.settings() == null ? Map.of() : request.settings());
 		data.put("journey", request.journey() == null ? Map.of() : request.journey());
-		String locale = request.locale() != null ? request.locale() : (String) customer.get("locale");
 		Map<String, Object> result = new HashMap<>();
 		result.put("channel", channel.id());
 		if (channel == Channel.EMAIL) {

@@ -115,8 +115,15 @@ public class JourneyValidator {
 			found.add(process.getId(), "historyTimeToLive is not set (days to keep finished journeys, e.g. 180)");
 		}
 		Map<String, String> properties = JourneyModel.propertiesOf(process);
+		// Separately, so a bad entry rule does not hide a bad goal: the answer lists
+		// every problem.
 		try {
 			EntryRules.from(JourneyModel.withPrefix(properties, EntryRules.PREFIX));
+		}
+		catch (InvalidJourneyException ex) {
+			found.add(process.getId(), ex.getMessage());
+		}
+		try {
 			JourneyGoal.from(JourneyModel.withPrefix(properties, JourneyGoal.PREFIX))
 				.ifPresent((goal) -> checkEventName(process.getId(), goal.event(), found));
 		}

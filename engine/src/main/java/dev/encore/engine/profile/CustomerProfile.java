@@ -1,7 +1,6 @@
 package dev.encore.engine.profile;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +18,7 @@ import java.util.Objects;
  */
 public record CustomerProfile(String customerId, String email, String phone, String firstName, String lastName,
 		String locale, String timeZone, Map<String, Object> traits, Map<String, Object> cart, String lineUserId,
-		LocalDate birthday, Map<String, Consent> consents, OrderHistory orders, Engagement engagement,
+		Birthday birthday, Map<String, Consent> consents, OrderHistory orders, Engagement engagement,
 		LifecycleState lifecycle) {
 
 	public CustomerProfile {
@@ -83,6 +82,11 @@ public record CustomerProfile(String customerId, String email, String phone, Str
 		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
 				this.timeZone, this.traits, this.cart, this.lineUserId, this.birthday, this.consents, this.orders,
 				this.engagement, newLifecycle);
+	}
+
+	/** Whether marketing has given up on the customer (until their next order). */
+	public boolean sunset() {
+		return this.lifecycle.sunsetSince() != null;
 	}
 
 	/** The consent last reported for a channel id, null when never reported. */

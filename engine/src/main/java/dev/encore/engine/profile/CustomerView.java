@@ -2,7 +2,6 @@ package dev.encore.engine.profile;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -14,11 +13,13 @@ import java.util.Map;
  * {@code netRevenue} the inputs of the {@code RfmSegment} decision
  * @param lapsed the customer's purchase gap is past the churn alarm level
  * @param churnRisk the churn signals showing now
+ * @param sunset marketing gave up on the customer ({@code sunsetSince}, by a win-back
+ * journey) and sends them no more marketing until they order again
  */
 public record CustomerView(String customerId, String email, String phone, String firstName, String lastName,
-		String locale, String timeZone, String lineUserId, LocalDate birthday, Map<String, Object> traits,
+		String locale, String timeZone, String lineUserId, Birthday birthday, Map<String, Object> traits,
 		Map<String, Object> cart, Map<String, Consent> consents, OrderStats orders, Engagement engagement,
-		String lifecycleStage, boolean lapsed, Instant advocateSince, Rfm rfm, ChurnRisk churnRisk,
-		Long daysSinceLastOrder, int orderCount, BigDecimal netRevenue) {
+		String lifecycleStage, boolean lapsed, Instant advocateSince, boolean sunset, Instant sunsetSince, Rfm rfm,
+		ChurnRisk churnRisk, Long daysSinceLastOrder, int orderCount, BigDecimal netRevenue) {
 
 }

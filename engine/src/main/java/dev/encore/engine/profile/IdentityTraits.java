@@ -2,9 +2,7 @@ package dev.encore.engine.profile;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -45,13 +43,13 @@ final class IdentityTraits {
 		String phone = valid(rest, "invalidPhone", take(rest, null, "phone"), IdentityTraits::e164, profile.phone());
 		String zone = valid(rest, "invalidTimeZone", take(rest, null, "timeZone", "timezone", "time_zone"),
 				IdentityTraits::zoneId, profile.timeZone());
-		String birthday = valid(rest, "invalidBirthday", take(rest, null, "birthday"), IdentityTraits::isoDate,
+		String birthday = valid(rest, "invalidBirthday", take(rest, null, "birthday"), IdentityTraits::birthday,
 				profile.birthday() == null ? null : profile.birthday().toString());
 		String locale = take(rest, profile.locale(), "locale");
 		String line = take(rest, profile.lineUserId(), "lineUserId", "line_user_id");
 		Map<String, Consent> consents = Consents.merge(profile.consents(), rest.remove("consents"), reportedAt, source);
 		return new CustomerProfile(profile.customerId(), email, phone, first, last, locale, zone, rest, profile.cart(),
-				line, birthday == null ? null : LocalDate.parse(birthday), consents, profile.orders(),
+				line, birthday == null ? null : Birthday.parse(birthday), consents, profile.orders(),
 				profile.engagement(), profile.lifecycle());
 	}
 
@@ -73,13 +71,9 @@ final class IdentityTraits {
 		}
 	}
 
-	private static String isoDate(String raw) {
-		try {
-			return LocalDate.parse(raw).toString();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+	private static String birthday(String raw) {
+		Birthday birthday = Birthday.parse(raw);
+		return birthday == null ? null : birthday.toString();
 	}
 
 	private static String valid(Map<String, Object> rest, String invalidTrait, String raw,

@@ -1,5 +1,8 @@
 package dev.encore.engine.profile;
 
+import java.time.Instant;
+import java.time.MonthDay;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +40,20 @@ class InMemoryProfileStore implements ProfileStore {
 							&& ProfileStore.contactKey(ProfileStore.LINE_CONTACT + profile.lineUserId())
 								.equals(wanted)))
 			.findFirst();
+	}
+
+	@Override
+	public List<CustomerProfile> bornOn(MonthDay day) {
+		return this.profiles.values()
+			.stream()
+			.filter((profile) -> profile.birthday() != null && profile.birthday().day().equals(day))
+			.toList();
+	}
+
+	@Override
+	public void sunset(String customerId, Instant since) {
+		this.profiles.computeIfPresent(customerId,
+				(id, profile) -> profile.withLifecycle(profile.lifecycle().sunsetSince(since)));
 	}
 
 	@Override

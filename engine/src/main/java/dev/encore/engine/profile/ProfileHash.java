@@ -1,7 +1,6 @@
 package dev.encore.engine.profile;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +21,9 @@ final class ProfileHash {
 	private static final String ORDER = "order:";
 
 	private static final String REFUND = "refund:";
+
+	/** Written alone by {@link RedisProfileStore#sunset}, so named once. */
+	static final String SUNSET_SINCE = "sunsetSince";
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -58,6 +60,7 @@ final class ProfileHash {
 		put(fields, "stagePrevious", lifecycle.previous() == null ? null : lifecycle.previous().id());
 		put(fields, "stageChangedBy", lifecycle.changedBy());
 		put(fields, "advocateSince", lifecycle.advocateSince());
+		put(fields, SUNSET_SINCE, lifecycle.sunsetSince());
 		profile.orders().orders().forEach((id, order) -> fields.put(ORDER + id, write(order)));
 		profile.orders().refunds().forEach((id, refund) -> fields.put(REFUND + id, write(refund)));
 		return fields;
@@ -77,12 +80,12 @@ final class ProfileHash {
 		String birthday = hash.get("birthday");
 		return new CustomerProfile(customerId, hash.get("email"), hash.get("phone"), hash.get("firstName"),
 				hash.get("lastName"), hash.get("locale"), hash.get("timeZone"), readMap(hash.get("traits")),
-				readMap(hash.get("cart")), hash.get("lineUserId"), birthday == null ? null : LocalDate.parse(birthday),
+				readMap(hash.get("cart")), hash.get("lineUserId"), birthday == null ? null : Birthday.parse(birthday),
 				readConsents(hash.get("consents")), new OrderHistory(orders, refunds),
 				new Engagement(instant(hash, "lastEmailOpenAt"), instant(hash, "lastClickAt"),
 						instant(hash, "lastVisitAt")),
 				new LifecycleState(stage(hash.get("stage")), stage(hash.get("stagePrevious")),
-						hash.get("stageChangedBy"), instant(hash, "advocateSince")));
+						hash.get("stageChangedBy"), instant(hash, "advocateSince"), instant(hash, SUNSET_SINCE)));
 	}
 
 	private static LifecycleStage stage(String id) {

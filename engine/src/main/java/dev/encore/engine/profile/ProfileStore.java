@@ -1,5 +1,8 @@
 package dev.encore.engine.profile;
 
+import java.time.Instant;
+import java.time.MonthDay;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -28,5 +31,18 @@ public interface ProfileStore {
 
 	/** Every stored profile, in no particular order; for scans over the customer base. */
 	void forEach(Consumer<CustomerProfile> action);
+
+	/**
+	 * The customers whose birthday falls on this day of the year, from an index (a
+	 * February 29 birthday is found under 02-29 only).
+	 */
+	List<CustomerProfile> bornOn(MonthDay day);
+
+	/**
+	 * Marks a stored customer sunset from {@code since} on, touching nothing else of the
+	 * profile (an order being applied at the same moment must not be lost); an unknown
+	 * customer stays unknown, an earlier sunset keeps its date.
+	 */
+	void sunset(String customerId, Instant since);
 
 }

@@ -92,9 +92,12 @@ public class ProfileUpdater {
 			case CHECKOUT_STARTED -> result.withCart(event.properties());
 			case ORDER_COMPLETED -> {
 				String orderId = StorefrontOrders.orderId(event);
+				// A customer who buys again is no longer given up on: marketing may
+				// resume.
 				yield result.withCart(Map.of())
 					.withOrders(result.orders()
-						.withOrder(orderId == null ? event.messageId() : orderId, StorefrontOrders.order(event)));
+						.withOrder(orderId == null ? event.messageId() : orderId, StorefrontOrders.order(event)))
+					.withLifecycle(result.lifecycle().sunsetLifted());
 			}
 			case ORDER_REFUNDED -> refunded(result, event);
 			case EMAIL_OPENED -> result.withEngagement(result.engagement().withEmailOpen(event.timestamp()));

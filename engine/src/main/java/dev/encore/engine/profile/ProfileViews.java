@@ -60,7 +60,7 @@ public class ProfileViews {
 				profile.lastName(), profile.locale(), profile.timeZone(), profile.lineUserId(), profile.birthday(),
 				profile.traits(), profile.cart(), profile.consents(), stats, profile.engagement(),
 				this.lifecycle.stageOf(profile, stats).id(), risk.lapsed(), profile.lifecycle().advocateSince(),
-				this.rfm.of(stats, now), risk,
+				profile.sunset(), profile.lifecycle().sunsetSince(), this.rfm.of(stats, now), risk,
 				stats.lastOrderAt() == null ? null : RfmSegments.daysSince(stats.lastOrderAt(), now),
 				stats.orderCount(), stats.netRevenue());
 	}

@@ -1,5 +1,9 @@
 package dev.encore.engine.profile;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +20,27 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * One Redis hash per customer ({@code <prefix>profile:<id>}, see {@link ProfileHash}). A
- * read is one HGETALL, a save one MULTI/DEL/HSET/EXEC sent as a single pipeline: an event
- * costs two round trips however many orders the customer has, and readers never see a
- * half-written profile.
+ * One Redis hash per customer ({@code <prefix>profile:<id>}, see {@link ProfileHash}),
+ * plus indexes by contact ({@code <prefix>contact:<email>}) and birthday
+ * ({@code <prefix>birthday:MM-dd}, a set of customer ids). A read is one HGETALL, a save
+ * one MULTI/DEL/HSET/EXEC sent as a single pipeline: an event costs two round trips
+ * however many orders the customer has, and readers never see a half-written profile.
  */
 class RedisProfileStore implements ProfileStore {
+
+	private static final DateTimeFormatter BIRTHDAY_KEY = DateTimeFormatter.ofPattern("MM-dd");
+
+	private static final String SUNSET = """
+			if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) end
+			return 0""";
 
 	private final UnifiedJedis redis;
 
 	private final String prefix;
 
 	private final String contactPrefix;
+
+	private final String birthdayPrefix;
 
 	private final ProfileHash hash;
 
@@ -37,6 +50,7 @@ class RedisProfileStore implements ProfileStore {
 		this.redis = redis;
 		this.prefix = keyPrefix + "profile:";
 		this.contactPrefix = keyPrefix + "contact:";
+		this.birthdayPrefix = keyPrefix + "birthday:";
 		this.hash = new ProfileHash(json);
 		this.roundTrips = roundTrips;
 	}
@@ -59,6 +73,10 @@ class RedisProfileStore implements ProfileStore {
 			for (String contact : contactKeys(profile)) {
 				transaction.set(contact, profile.customerId());
 			}
+			// The birthday scan reads a day's customers from a set, not the whole base.
+			if (profile.birthday() != null) {
+				transaction.sadd(birthdayKey(profile.birthday().day()), profile.customerId());
+			}
 			transaction.exec();
 		}
 		this.roundTrips.increment();
@@ -68,7 +86,16 @@ class RedisProfileStore implements ProfileStore {
 	public void delete(String customerId) {
 		List<String> keys = new ArrayList<>(find(customerId).map(this::contactKeys).orElse(List.of()));
 		keys.add(this.prefix + customerId);
-		this.redis.del(keys.toArray(String[]::new));
+		try (AbstractPipeline pipeline = this.redis.pipelined()) {
+			pipeline.del(keys.toArray(String[]::new));
+			// A changed birthday leaves the id under the old day too: erasure clears
+			// every
+			// day of a leap year, in the same round trip.
+			for (LocalDate day = LocalDate.of(2024, 1, 1); day.getYear() == 2024; day = day.plusDays(1)) {
+				pipeline.srem(birthdayKey(MonthDay.from(day)), customerId);
+			}
+			pipeline.sync();
+		}
 		this.roundTrips.increment();
 	}
 
@@ -92,6 +119,38 @@ class RedisProfileStore implements ProfileStore {
 			keys.add(this.contactPrefix + ProfileStore.contactKey(ProfileStore.LINE_CONTACT + profile.lineUserId()));
 		}
 		return keys;
+	}
+
+	@Override
+	public List<CustomerProfile> bornOn(MonthDay day) {
+		List<String> customers = new ArrayList<>(this.redis.smembers(birthdayKey(day)));
+		List<Response<Map<String, String>>> reads = new ArrayList<>();
+		try (AbstractPipeline pipeline = this.redis.pipelined()) {
+			customers.forEach((customerId) -> reads.add(pipeline.hgetAll(this.prefix + customerId)));
+			pipeline.sync();
+		}
+		List<CustomerProfile> born = new ArrayList<>();
+		for (int i = 0; i < reads.size(); i++) {
+			Map<String, String> fields = reads.get(i).get();
+			CustomerProfile profile = fields.isEmpty() ? null : this.hash.decode(customers.get(i), fields);
+			// An entry outlives a changed birthday: trust it only if the profile agrees.
+			if (profile != null && profile.birthday() != null && profile.birthday().day().equals(day)) {
+				born.add(profile);
+			}
+		}
+		return born;
+	}
+
+	@Override
+	public void sunset(String customerId, Instant since) {
+		// One field, set only on an existing profile: no read-modify-write to race with
+		// an event being applied.
+		this.redis.eval(SUNSET, List.of(this.prefix + customerId), List.of(ProfileHash.SUNSET_SINCE, since.toString()));
+		this.roundTrips.increment();
+	}
+
+	private String birthdayKey(MonthDay day) {
+		return this.birthdayPrefix + BIRTHDAY_KEY.format(day);
 	}
 
 	@Override

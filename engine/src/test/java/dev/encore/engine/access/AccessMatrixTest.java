@@ -31,6 +31,7 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 				row("GET /api/v1/customers/c-1/journeys", ALLOWED, ALLOWED, 403, 401),
 				row("POST /api/v1/customers/c-1/journeys/p-1/exit", ALLOWED, ALLOWED, 403, 401),
 				row("DELETE /api/v1/customers/c-1", ALLOWED, ALLOWED, 403, 401),
+				row("GET /api/v1/referrals/ADA-7K3Q9PXM", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/analytics/journeys", ALLOWED, 403, ALLOWED, 401),
 				row("GET /api/v1/analytics/journeys/p-1/diagram", ALLOWED, ALLOWED, ALLOWED, 401),
 				row("GET /support", ALLOWED, ALLOWED, 403, 302), row("GET /analytics", ALLOWED, 403, ALLOWED, 302),

@@ -22,8 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every send goes through consent, suppression list, caps and quiet hours; a stopped step
- * lets the journey go on and the message log says why.
+ * Every send goes through consent, sunset, suppression list, caps and quiet hours; a
+ * stopped step lets the journey go on and the message log says why.
  */
 class GuardrailsTest extends EncoreIntegrationTest {
 
@@ -32,6 +32,9 @@ class GuardrailsTest extends EncoreIntegrationTest {
 
 	@Autowired
 	private MessageLog messageLog;
+
+	@Autowired
+	private dev.encore.engine.profile.ProfileStore profiles;
 
 	@Autowired
 	private org.camunda.bpm.engine.RepositoryService repository;
@@ -152,6 +155,44 @@ class GuardrailsTest extends EncoreIntegrationTest {
 		assertThat(activeJourneys(customer, "GuardrailProbe")).isZero();
 		this.clock.advance(Duration.ofHours(12));
 		assertThat(probeRows(customer)).extracting(MessageLog.Entry::status).containsExactly("deferred");
+	}
+
+	@Test
+	void aSunsetCustomerGetsNoMarketingOnAnyChannelButTransactionalStillGoes() throws Exception {
+		String customer = customer(Map.of("sms", "granted"));
+		this.profiles.sunset(customer, this.clock.now());
+		probe(customer, "sms", "marketing");
+		this.clock.runDueJobs();
+		assertThat(step(customer, "SendTaskProbe").reason()).isEqualTo("sunset");
+		assertThat(step(customer, "SendTaskFollowUpEmail").reason()).isEqualTo("sunset");
+
+		String urgent = probe(customer, "email", "transactional");
+		this.clock.runDueJobs();
+		assertThat(probeRows(customer)).filteredOn((entry) -> entry.processInstanceId().equals(urgent))
+			.extracting(MessageLog.Entry::activityId, MessageLog.Entry::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("SendTaskProbe", "sent"),
+					org.assertj.core.groups.Tuple.tuple("SendTaskFollowUpEmail", "suppressed"));
+	}
+
+	@Test
+	void consentIsCheckedBeforeSunsetAndSunsetBeforeTheSuppressionList() throws Exception {
+		String unsubscribed = customer(Map.of("email", "revoked"));
+		this.profiles.sunset(unsubscribed, this.clock.now());
+		probe(unsubscribed, "email", "marketing");
+		this.clock.runDueJobs();
+		assertThat(step(unsubscribed, "SendTaskProbe").reason()).isEqualTo("unsubscribed:email");
+
+		String suppressed = customer(Map.of());
+		this.profiles.sunset(suppressed, this.clock.now());
+		this.mvc
+			.perform(
+					post("/api/v1/suppressions").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"channel\":\"email\",\"address\":\"" + suppressed
+								+ "@example.org\",\"reason\":\"manual\"}"))
+			.andExpect(status().isCreated());
+		probe(suppressed, "email", "marketing");
+		this.clock.runDueJobs();
+		assertThat(step(suppressed, "SendTaskProbe").reason()).isEqualTo("sunset");
 	}
 
 	@Test

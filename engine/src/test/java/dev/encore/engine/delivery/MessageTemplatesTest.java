@@ -64,6 +64,65 @@ class MessageTemplatesTest {
 	}
 
 	@Test
+	void postPurchaseTemplatesRenderAnOrderWithoutProductsOrOrderId() {
+		Map<String, Object> order = Map.of("name", "Order Completed", "messageId", "m-1", "timestamp",
+				"2026-11-23T09:00:00Z", "properties", Map.of("total", 20));
+		Map<String, Object> data = Map.of("customer", Map.of("id", "c-1", "firstName", "Ada"), "settings",
+				Map.of("reviewUrl", "https://shop.example/reviews"), "event", order);
+		for (String template : List.of("order-thanks", "review-request", "review-reminder")) {
+			for (String locale : List.of("en", "zh-TW")) {
+				RenderedEmail email = this.templates.renderEmail(template, locale, data);
+				assertThat(email.subject()).as(template + " " + locale).startsWith("Ada").doesNotContain("{{");
+				assertThat(email.html()).doesNotContain("{{").doesNotContain("{%");
+				if (!template.equals("order-thanks")) {
+					assertThat(email.html()).contains("https://shop.example/reviews?aspect=refund-speed");
+				}
+			}
+		}
+	}
+
+	@Test
+	void rendersTheVipAndReferralTemplatesInEachLocaleWithTheCodeAndSettings() {
+		Map<String, Object> data = Map.of("customer",
+				Map.of("id", "c-1", "firstName", "Ada", "referralCode", "ADA-7K3Q9PXM"), "settings",
+				Map.of("vipCouponCode", "VIP15", "friendDiscountPercent", "15", "thanksCouponCode", "THANKS20"));
+		Map<String, String> shows = Map.of("vip-welcome", "VIP15", "referral-invite", "ADA-7K3Q9PXM",
+				"referral-reminder", "ADA-7K3Q9PXM", "referral-thanks", "THANKS20");
+		shows.forEach((template, expected) -> {
+			for (String locale : List.of("en", "zh-TW")) {
+				RenderedEmail email = this.templates.renderEmail(template, locale, data);
+				assertThat(email.subject()).as(template + " " + locale).contains("Ada").doesNotContain("{{");
+				assertThat(email.html()).as(template + " " + locale).contains(expected).doesNotContain("{{");
+			}
+		});
+		assertThat(this.templates.mentions("referral-invite", Channel.EMAIL, "zh-TW", "customer.referralCode"))
+			.isTrue();
+		assertThat(this.templates.mentions("vip-welcome", Channel.EMAIL, "zh-TW", "customer.referralCode")).isFalse();
+	}
+
+	@Test
+	void rendersEveryShippedWinBackAndBirthdayEmailWithItsCouponInEachLocale() {
+		Map<String, String> coupons = Map.of("win-back-reminder", "", "win-back-offer", "COMEBACK15",
+				"win-back-last-offer", "COMEBACK25", "birthday-reward", "BIRTHDAY20");
+		Map<String, Object> data = Map.of("customer", Map.of("id", "c-1", "firstName", "Ada"), "cart", Map.of(),
+				"settings", Map.of("offerCouponCode", "COMEBACK15", "lastOfferCouponCode", "COMEBACK25", "couponCode",
+						"BIRTHDAY20"));
+		coupons.forEach((template, coupon) -> {
+			for (String locale : List.of("en", "zh-TW")) {
+				RenderedEmail email = this.templates.renderEmail(template, locale, data);
+				assertThat(email.subject()).as(template + " " + locale).contains("Ada").doesNotContain("{{");
+				assertThat(email.html()).as(template + " " + locale).contains(coupon).doesNotContain("{{");
+			}
+		});
+	}
+
+	private static Map<String, Object> withSettings(Map<String, Object> data) {
+		Map<String, Object> copy = new java.util.HashMap<>(data);
+		copy.put("settings", Map.of("couponCode", "SAVE10"));
+		return copy;
+	}
+
+	@Test
 	void rendersTheRepurchaseTemplatesWithWhatTheJourneyWorkedOut() {
 		Map<String, Object> data = new java.util.HashMap<>(data("Ada"));
 		data.put("settings", Map.of("couponCode", "SECOND10"));
@@ -88,12 +147,6 @@ class MessageTemplatesTest {
 
 		assertThat(this.templates.renderEmail("second-purchase-recommendation", "en", data).html())
 			.contains("Customers who bought what you chose also love these");
-	}
-
-	private static Map<String, Object> withSettings(Map<String, Object> data) {
-		Map<String, Object> copy = new java.util.HashMap<>(data);
-		copy.put("settings", Map.of("couponCode", "SAVE10"));
-		return copy;
 	}
 
 	@Test

@@ -2,11 +2,17 @@ package dev.encore.engine.delivery;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
+import dev.encore.engine.testsupport.TestEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,6 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class TemplatePreviewTest extends EncoreIntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static final String SAMPLE = """
 			{"channel":"%s","locale":"zh-TW","profile":{"firstName":"<b>小美</b>"},
@@ -41,6 +50,22 @@ class TemplatePreviewTest extends EncoreIntegrationTest {
 			.andExpect(jsonPath("$.fields.coupon").value("優惠碼：SAVE10"))
 			.andExpect(jsonPath("$.fields.url").value("https://shop.example/cart"))
 			.andExpect(jsonPath("$.text", containsString("1 件商品")));
+	}
+
+	@Test
+	void previewForARealCustomerShowsTheirReferralCodeWithoutMakingIt() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
+
+		this.mvc
+			.perform(post("/api/v1/templates/referral-invite/preview").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"" + customer + "\",\"settings\":{\"friendDiscountPercent\":\"15\"}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.html", matchesPattern("(?s).*ADA-[2-9A-Z]{8}.*")));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM encore_referral_code WHERE customer_id = ?")
+			.param(customer)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

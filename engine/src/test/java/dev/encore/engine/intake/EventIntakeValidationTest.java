@@ -78,6 +78,7 @@ class EventIntakeValidationTest extends EncoreIntegrationTest {
 			.andExpect(jsonPath("$.detail").value("event 'Churn Risk Detected' is an event Encore derives itself"));
 		send(TestEvents.track("Lifecycle Stage Changed", customer).with("to", "loyal"))
 			.andExpect(status().isBadRequest());
+		send(TestEvents.track("Birthday Reached", customer)).andExpect(status().isBadRequest());
 
 		assertNothingStoredFor(customer);
 	}

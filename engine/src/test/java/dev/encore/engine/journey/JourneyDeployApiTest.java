@@ -74,7 +74,7 @@ class JourneyDeployApiTest extends EncoreIntegrationTest {
 	void anInvalidJourneyIsRefusedWithEveryProblemAndNothingDeployed() throws Exception {
 		deploy("broken-journey.bpmn", false).andExpect(status().isUnprocessableEntity())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.problems.length()").value(11))
+			.andExpect(jsonPath("$.problems.length()").value(12))
 			.andExpect(jsonPath("$.problems[*].elementId", hasItem("ScriptTaskCompute")));
 		assertThat(definitions("BrokenJourney")).isZero();
 	}

@@ -13,6 +13,7 @@ import redis.clients.jedis.resps.ScanResult;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.encore.engine.referral.ReferralCodes;
 import dev.encore.engine.testsupport.RedisIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
 import dev.encore.engine.testsupport.TestRedis;
@@ -29,8 +30,16 @@ class CustomerErasureTest extends RedisIntegrationTest {
 
 	private static final JedisPooled redis = TestRedis.client();
 
+	private static final String BIRTHDAYS = REDIS_PREFIX + "birthday:12-05";
+
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ReferralCodes referralCodes;
+
+	@Autowired
+	ProfileStore profiles;
 
 	@Test
 	void erasureLeavesNoPersonalDataAndEndsJourneys() throws Exception {
@@ -39,7 +48,8 @@ class CustomerErasureTest extends RedisIntegrationTest {
 		String firstName = "Zelda" + customer.substring(2, 10);
 		send(TestEvents.track("Order Completed", customer).with("order_id", "o-1").with("total", 20))
 			.andExpect(status().isAccepted());
-		send(TestEvents.identify(customer, email, firstName)).andExpect(status().isAccepted());
+		send(TestEvents.identify(customer, email, firstName).withTrait("birthday", "1990-12-05"))
+			.andExpect(status().isAccepted());
 		send(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)).andExpect(status().isAccepted());
 		this.clock.advance(Duration.ofHours(1));
 		String journey = this.runtime.createProcessInstanceQuery()
@@ -53,12 +63,16 @@ class CustomerErasureTest extends RedisIntegrationTest {
 			.single()).contains(firstName);
 		assertThat(personalData(customer, email, firstName)).isNotEmpty();
 		assertThat(redisKeysNaming(customer)).isNotEmpty();
+		this.profiles.sunset(customer, this.clock.now());
+		assertThat(redis.sismember(BIRTHDAYS, customer)).isTrue();
+		assertThat(this.profiles.find(customer).orElseThrow().sunset()).isTrue();
 
 		this.mvc.perform(delete("/api/v1/customers/{id}", customer)).andExpect(status().isNoContent());
 
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(customer).count()).isZero();
 		assertThat(personalData(customer, email, firstName)).isEmpty();
 		assertThat(redisKeysNaming(customer)).isEmpty();
+		assertThat(redis.sismember(BIRTHDAYS, customer)).as("birthday index").isFalse();
 		List<List<String>> log = this.jdbc
 			.sql("SELECT customer_id, subject, preview FROM encore_message_log WHERE process_instance_id = ?")
 			.param(journey)
@@ -70,6 +84,19 @@ class CustomerErasureTest extends RedisIntegrationTest {
 			assertThat(row.get(2)).isNull();
 		});
 		this.mvc.perform(get("/api/v1/customers/{id}", customer)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void erasureForgetsTheReferralCodeSoItLeadsToNobody() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
+		String code = this.referralCodes.codeFor(customer, "Ada");
+		assertThat(personalData(customer)).map(String::toLowerCase).contains("encore_referral_code.customer_id");
+
+		this.mvc.perform(delete("/api/v1/customers/{id}", customer)).andExpect(status().isNoContent());
+
+		assertThat(personalData(customer)).isEmpty();
+		assertThat(this.referralCodes.find(code)).isEmpty();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.encore.engine.profile;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,8 @@ abstract class ProfileStoreContract {
 								List.of("tea", "tea")))
 				.withRefund("r-1", new Refund("o-1", new BigDecimal("10"), Instant.parse("2026-03-05T10:00:00Z"))))
 			.withEngagement(Engagement.NONE.withClick(Instant.parse("2026-03-03T10:00:00Z")))
-			.withLifecycle(LifecycleState.NEW.changedTo(LifecycleStage.FIRST_TIME, "m-1"));
+			.withLifecycle(LifecycleState.NEW.changedTo(LifecycleStage.FIRST_TIME, "m-1")
+				.sunsetSince(Instant.parse("2026-03-06T10:00:00Z")));
 
 		store().save(full);
 
@@ -108,6 +110,52 @@ abstract class ProfileStoreContract {
 		store().delete(this.customer);
 		assertThat(store().findByContact("new-" + email)).isEmpty();
 		assertThat(store().findByContact("+886912345678")).isEmpty();
+	}
+
+	@Test
+	void bornOnFindsCustomersByDayOfBirthUntilTheyChangeItOrLeave() {
+		store().save(CustomerProfile.empty(this.customer).withTraits(Map.of("birthday", "1990-12-05")));
+		String leapDay = "c-" + UUID.randomUUID();
+		store().save(CustomerProfile.empty(leapDay).withTraits(Map.of("birthday", "02-29")));
+
+		assertThat(born(MonthDay.of(12, 5))).contains(this.customer).doesNotContain(leapDay);
+		assertThat(born(MonthDay.of(2, 29))).contains(leapDay).doesNotContain(this.customer);
+		assertThat(store().find(leapDay).orElseThrow().birthday()).hasToString("02-29");
+		assertThat(born(MonthDay.of(12, 6))).doesNotContain(this.customer);
+
+		store().save(store().find(this.customer).orElseThrow().withTraits(Map.of("birthday", "1990-12-06")));
+		assertThat(born(MonthDay.of(12, 5))).doesNotContain(this.customer);
+		assertThat(born(MonthDay.of(12, 6))).contains(this.customer);
+
+		store().delete(this.customer);
+		store().delete(leapDay);
+		assertThat(born(MonthDay.of(12, 6))).doesNotContain(this.customer);
+		assertThat(born(MonthDay.of(2, 29))).doesNotContain(leapDay);
+	}
+
+	@Test
+	void sunsetMarksAStoredCustomerOnceAndLeavesTheRestOfTheProfile() {
+		CustomerProfile profile = CustomerProfile.empty(this.customer)
+			.withTraits(Map.of("email", "ada@example.org"))
+			.withCart(Map.of("value", 10));
+		store().save(profile);
+		Instant first = Instant.parse("2026-04-01T10:00:00Z");
+
+		store().sunset(this.customer, first);
+		store().sunset(this.customer, first.plusSeconds(3600));
+
+		CustomerProfile read = store().find(this.customer).orElseThrow();
+		assertThat(read.sunset()).isTrue();
+		assertThat(read.lifecycle().sunsetSince()).isEqualTo(first);
+		assertThat(read.withLifecycle(profile.lifecycle())).isEqualTo(profile);
+
+		String unknown = "c-" + UUID.randomUUID();
+		store().sunset(unknown, first);
+		assertThat(store().find(unknown)).isEmpty();
+	}
+
+	private List<String> born(MonthDay day) {
+		return store().bornOn(day).stream().map(CustomerProfile::customerId).toList();
 	}
 
 }

@@ -2,6 +2,9 @@ package dev.encore.engine.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -67,6 +70,32 @@ public abstract class JourneyScenarioTest extends EncoreIntegrationTest {
 	protected List<String> subjects(String customer) throws MessagingException {
 		List<String> subjects = new ArrayList<>();
 		for (MimeMessage message : mailTo(customer)) {
+			subjects.add(message.getSubject());
+		}
+		return subjects;
+	}
+
+	/**
+	 * The customer's mail from one journey, matched by Message-ID to the journey's
+	 * message-log rows (other journeys, e.g. the order thank-you, may mail them too).
+	 */
+	protected List<MimeMessage> mailTo(String customer, String journeyKey) throws MessagingException {
+		Set<String> sent = steps(customer, journeyKey).stream()
+			.map(MessageLog.Entry::providerMessageId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		List<MimeMessage> mail = new ArrayList<>();
+		for (MimeMessage message : mailTo(customer)) {
+			if (sent.contains(message.getMessageID())) {
+				mail.add(message);
+			}
+		}
+		return mail;
+	}
+
+	protected List<String> subjects(String customer, String journeyKey) throws MessagingException {
+		List<String> subjects = new ArrayList<>();
+		for (MimeMessage message : mailTo(customer, journeyKey)) {
 			subjects.add(message.getSubject());
 		}
 		return subjects;

@@ -1,0 +1,98 @@
+package dev.encore.engine.correlation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import org.springframework.stereotype.Component;
+
+import dev.encore.engine.intake.EventHistory;
+import dev.encore.engine.journey.JourneyProperties;
+
+/**
+ * When an order has arrived and settled, for a timer's date
+ * {@code ${expectedDelivery.after(execution, deliveryDelay, settleDelay)}}: the
+ * {@code expected_delivery_date} of the order event that started the journey (ISO-8601
+ * date-time, or a date meaning that day's start in the shop's time zone), else entry plus
+ * {@code deliveryDelay}; then {@code settleDelay} more. A date already past counts from
+ * now.
+ */
+@Component("expectedDelivery")
+public class ExpectedDelivery {
+
+	static final String PROPERTY = "expected_delivery_date";
+
+	private static final DatatypeFactory DURATIONS;
+
+	static {
+		try {
+			DURATIONS = DatatypeFactory.newInstance();
+		}
+		catch (DatatypeConfigurationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final EventHistory events;
+
+	private final Clock clock;
+
+	private final ZoneId shopZone;
+
+	ExpectedDelivery(EventHistory events, Clock clock, JourneyProperties properties) {
+		this.events = events;
+		this.clock = clock;
+		this.shopZone = properties.defaultTimeZone();
+	}
+
+	public Date after(DelegateExecution execution, String deliveryDelay, String settleDelay) {
+		Instant now = this.clock.instant();
+		Object trigger = execution.getVariable(JourneyCorrelator.TRIGGER_EVENT_ID);
+		Instant delivered = trigger == null ? null
+				: this.events.find(trigger.toString())
+					.map((event) -> parse(event.properties().get(PROPERTY), this.shopZone))
+					.orElse(null);
+		if (delivered == null) {
+			delivered = plus(now, deliveryDelay);
+		}
+		else if (delivered.isBefore(now)) {
+			delivered = now;
+		}
+		return Date.from(plus(delivered, settleDelay));
+	}
+
+	/**
+	 * The expected delivery instant, or null when the storefront sent none we can read.
+	 */
+	static Instant parse(Object value, ZoneId shopZone) {
+		if (value == null || value.toString().isBlank()) {
+			return null;
+		}
+		String text = value.toString().strip();
+		try {
+			return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(shopZone).toInstant()
+					: OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			// A storefront's odd date must not stall the journey: the setting applies.
+			return null;
+		}
+	}
+
+	private static Instant plus(Instant instant, String isoDuration) {
+		Date date = Date.from(instant);
+		// XML durations, as Camunda's timers read them: months and years included.
+		DURATIONS.newDuration(isoDuration.strip()).addTo(date);
+		return date.toInstant();
+	}
+
+}

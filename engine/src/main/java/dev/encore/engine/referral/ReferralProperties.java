@@ -1,0 +1,22 @@
+package dev.encore.engine.referral;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Personal referral codes ({@code encore.referrals.*}); defaults documented in
+ * application.yml.
+ *
+ * @param secret HMAC key that makes codes unguessable from customer ids; blank = random
+ * per start (codes already given out keep working: they are stored)
+ * @param codeLength characters after the name prefix
+ */
+@Validated
+@ConfigurationProperties("encore.referrals")
+public record ReferralProperties(@DefaultValue("") String secret, @DefaultValue("8") @Min(6) @Max(16) int codeLength) {
+
+}
