@@ -33,13 +33,29 @@ class MessageTemplatesTest {
 
 	@Test
 	void rendersEveryShippedCartTemplateInEachLocale() {
-		for (String template : List.of("cart-reminder", "cart-second-reminder")) {
+		for (String template : List.of("cart-reminder", "cart-second-reminder", "cart-last-call")) {
 			for (String locale : List.of("en", "zh-TW")) {
-				RenderedEmail email = this.templates.renderEmail(template, locale, data("Ada"));
+				RenderedEmail email = this.templates.renderEmail(template, locale, withSettings(data("Ada")));
 				assertThat(email.subject()).as(template + " " + locale).isNotBlank().doesNotContain("{{");
 				assertThat(email.html()).contains("烏龍茶").doesNotContain("{%");
 				assertThat(email.text()).contains("烏龍茶").doesNotContain("<li>");
+				if (!template.equals("cart-reminder")) {
+					assertThat(email.html()).as(template + " " + locale + " coupon").contains("SAVE10");
+				}
 			}
+		}
+	}
+
+	@Test
+	void theCouponReminderNamesTheCouponOnEveryChannelAndDoesWithoutOne() {
+		for (String locale : List.of("en", "zh-TW")) {
+			assertThat(this.templates.renderText("cart-second-reminder", Channel.SMS, locale, withSettings(data("Ada")))
+				.text()).contains("SAVE10");
+			assertThat(
+					this.templates.renderText("cart-second-reminder", Channel.LINE, locale, withSettings(data("Ada")))
+						.text())
+				.contains("SAVE10");
+			assertThat(this.templates.renderEmail("cart-second-reminder", locale, data("Ada")).html()).contains("烏龍茶");
 		}
 	}
 
