@@ -86,6 +86,28 @@ class MessageTemplatesTest {
 	}
 
 	@Test
+	void theBrowseReminderShowsTheViewedProductAndDoesWithoutItsOptionalFields() {
+		Map<String, Object> full = Map.of("name", "烏龍茶", "price", 450, "currency", "TWD", "url",
+				"https://shop.example/p/oolong", "image_url", "https://cdn.example/oolong.jpg");
+		for (String locale : List.of("en", "zh-TW")) {
+			RenderedEmail email = this.templates.renderEmail("browse-reminder", locale, viewed(full));
+			assertThat(email.subject()).as(locale).contains("Ada").contains("烏龍茶");
+			assertThat(email.html()).contains("TWD 450")
+				.contains("https://shop.example/p/oolong")
+				.contains("https://cdn.example/oolong.jpg");
+			assertThat(this.templates.renderEmail("browse-reminder", locale, viewed(Map.of("name", "烏龍茶"))).html())
+				.contains("烏龍茶")
+				.doesNotContain("<img");
+		}
+	}
+
+	private static Map<String, Object> viewed(Map<String, Object> properties) {
+		Map<String, Object> data = new java.util.HashMap<>(data("Ada"));
+		data.put("event", Map.of("name", "Product Viewed", "properties", properties));
+		return data;
+	}
+
+	@Test
 	void missingVariableIsAnErrorNamingItNotABlank() {
 		assertThatThrownBy(() -> this.templates.renderInline("Hi {{ customer.nickname }}", data("Ada")))
 			.isInstanceOf(TemplateRenderException.class)
