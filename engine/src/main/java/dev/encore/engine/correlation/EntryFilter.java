@@ -1,7 +1,9 @@
 package dev.encore.engine.correlation;
 
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
 import org.camunda.bpm.impl.juel.SimpleResolver;
@@ -17,7 +19,9 @@ import dev.encore.engine.profile.ProfileViews;
 /**
  * Evaluates a journey's {@code entry.filter}, the same expression language and the same
  * {@code profile} as gateway conditions, plus the triggering event ({@code event}: its
- * properties), e.g. {@code ${profile.lifecycleStage == 'prospect'}}.
+ * properties) and the keys of the journeys the customer is on now
+ * ({@code activeJourneys}), e.g. {@code ${profile.lifecycleStage == 'prospect'}} or
+ * {@code ${!activeJourneys.contains('AbandonedCart')}}.
  */
 @Component
 class EntryFilter {
@@ -26,10 +30,15 @@ class EntryFilter {
 
 	private final ExpressionFactoryImpl expressions = new ExpressionFactoryImpl();
 
+	static final String ACTIVE_JOURNEYS = "activeJourneys";
+
 	private final ProfileViews profiles;
 
-	EntryFilter(ProfileViews profiles) {
+	private final RuntimeService runtime;
+
+	EntryFilter(ProfileViews profiles, RuntimeService runtime) {
 		this.profiles = profiles;
+		this.runtime = runtime;
 	}
 
 	boolean admits(String filter, String journeyKey, CustomerEvent event) {
@@ -37,6 +46,11 @@ class EntryFilter {
 		context.setVariable("profile",
 				this.expressions.createValueExpression(this.profiles.journeyData(event.customerId()), Map.class));
 		context.setVariable("event", this.expressions.createValueExpression(event.properties(), Map.class));
+		if (filter.contains(ACTIVE_JOURNEYS)) {
+			// A query only for the filters that ask.
+			context.setVariable(ACTIVE_JOURNEYS,
+					this.expressions.createValueExpression(activeJourneys(event.customerId()), List.class));
+		}
 		try {
 			return Boolean.TRUE
 				.equals(this.expressions.createValueExpression(context, filter, Object.class).getValue(context));
@@ -48,6 +62,17 @@ class EntryFilter {
 					event.customerId(), ex.getMessage());
 			return false;
 		}
+	}
+
+	private List<String> activeJourneys(String customerId) {
+		return this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(customerId)
+			.list()
+			.stream()
+			// A definition id is key:version:id.
+			.map((instance) -> instance.getProcessDefinitionId().split(":")[0])
+			.distinct()
+			.toList();
 	}
 
 }
