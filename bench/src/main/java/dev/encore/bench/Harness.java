@@ -105,6 +105,14 @@ final class Harness {
 		return this.runtime.createProcessInstanceQuery().processDefinitionKey(JOURNEY).count();
 	}
 
+	/** Waiting carts in the journey's holdout: they wait like the others, unmessaged. */
+	long holdoutCarts() {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(JOURNEY)
+			.variableValueEquals("holdout", true)
+			.count();
+	}
+
 	long dueTimers() {
 		return this.management.createJobQuery().timers().executable().count();
 	}

@@ -229,6 +229,7 @@ public final class JourneyBench {
 		long waiting = harness.activeCarts();
 		long heapAfter = usedHeapAfterGc();
 		figures.put("customers waiting in journeys", waiting);
+		figures.put("of them in the holdout (no message)", harness.holdoutCarts());
 		figures.put("journey entries/s (identify + checkout, in process)", Math.round(entryRate));
 		figures.put("heap used with them waiting MB", heapAfter / (1024 * 1024));
 		figures.put("heap per waiting instance KB",

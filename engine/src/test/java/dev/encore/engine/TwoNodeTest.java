@@ -34,6 +34,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import redis.clients.jedis.JedisPooled;
 
 import dev.encore.engine.testsupport.EncoreNode;
+import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.TestDatabase;
 import dev.encore.engine.testsupport.TestEvents;
 import dev.encore.engine.testsupport.TestRedis;
@@ -89,6 +90,11 @@ class TwoNodeTest {
 		EncoreNode a = start("nodeA", database);
 		EncoreNode b = start("nodeB", database);
 		List<String> customers = IntStream.range(0, CUSTOMERS).mapToObj((i) -> "two-node-" + i).toList();
+		// The cart journey's holdout gets no reminder; everyone else does.
+		List<String> reminded = customers.stream()
+			.filter((customer) -> !Holdouts.holdsOut("AbandonedCart", customer))
+			.toList();
+		long buyersReminded = reminded.stream().filter((customer) -> customers.indexOf(customer) % 2 == 0).count();
 
 		// 1,800 events through Kafka: the two nodes share the topic's partitions in one
 		// consumer group.
@@ -104,7 +110,7 @@ class TwoNodeTest {
 		a.close();
 		// Jobs node A had locked but not run become free when their lock expires.
 		advanceClock(Duration.ofMinutes(6));
-		await(() -> mailCount() == CUSTOMERS && dueJobs(b) == 0);
+		await(() -> mailCount() == reminded.size() && dueJobs(b) == 0);
 
 		// 200 more events through Kafka, all consumed by node B, which took over node A's
 		// partitions: half the customers buy, half only visit the site.
@@ -118,14 +124,21 @@ class TwoNodeTest {
 		}
 		await(() -> storefrontEvents(b) == 2000);
 
+		// The coupon reminder a day after checkout (by email: no phone or LINE here), the
+		// last call after three days.
 		advanceClock(Duration.ofHours(23));
+		await(() -> dueJobs(b) == 0);
+		advanceClock(Duration.ofHours(48));
 		await(() -> activeCartJourneys(b) == 0 && dueJobs(b) == 0);
 
-		// Buyers: the first reminder and the order's thank-you (post-purchase journey);
-		// the others: both reminders.
+		// Reminded buyers: the first reminder; the others all three. Every buyer, holdout
+		// or not, also gets the order's thank-you (post-purchase journey).
 		Map<String, Integer> mailPerCustomer = mailPerCustomer();
 		for (int i = 0; i < CUSTOMERS; i++) {
-			assertThat(mailPerCustomer.get(customers.get(i))).as(customers.get(i)).isEqualTo(2);
+			String customer = customers.get(i);
+			int cart = !reminded.contains(customer) ? 0 : i % 2 == 0 ? 1 : 3;
+			int thanks = i % 2 == 0 ? 1 : 0;
+			assertThat(mailPerCustomer.getOrDefault(customer, 0)).as(customer).isEqualTo(cart + thanks);
 		}
 		JdbcTemplate db = b.bean(JdbcTemplate.class);
 		assertThat(db.queryForObject("select count(*) from encore_event where source <> 'encore'", Long.class))
@@ -137,9 +150,13 @@ class TwoNodeTest {
 			.isEqualTo(CUSTOMERS / 2);
 		assertThat(db.queryForObject("select count(distinct send_key) from encore_message_log", Long.class))
 			.isEqualTo(db.queryForObject("select count(*) from encore_message_log", Long.class))
-			.isEqualTo(400);
-		assertThat(finished(b, "SendTaskCartReminderEmail")).isEqualTo(CUSTOMERS);
-		assertThat(finished(b, "SendTaskSecondCartReminderEmail")).isEqualTo(CUSTOMERS / 2);
+			.isEqualTo(reminded.size() + 2 * (reminded.size() - buyersReminded) + CUSTOMERS / 2);
+		assertThat(finished(b, "SendTaskCartReminderEmail")).isEqualTo(reminded.size());
+		assertThat(finished(b, "SendTaskCartSecondReminderEmail")).isEqualTo(reminded.size() - buyersReminded);
+		assertThat(finished(b, "SendTaskCartLastCallEmail")).isEqualTo(reminded.size() - buyersReminded);
+		assertThat(finished(b, "EndEventHoldout")).isEqualTo(customers.stream()
+			.filter((customer) -> !reminded.contains(customer) && customers.indexOf(customer) % 2 == 1)
+			.count());
 		assertThat(finished(b, "SendTaskOrderThanksEmail")).isEqualTo(CUSTOMERS / 2);
 		// What is left is each buyer's wait for the delivery before the review request
 		// and

@@ -1,7 +1,9 @@
 package dev.encore.engine.correlation;
 
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.spring.ApplicationContextElResolver;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
@@ -23,9 +25,11 @@ import dev.encore.engine.profile.ProfileViews;
 /**
  * Evaluates a journey's {@code entry.filter}, the same expression language and the same
  * {@code profile} as gateway conditions, plus the triggering event ({@code event}: its
- * properties), e.g. {@code ${profile.lifecycleStage == 'prospect'}}. Encore's expression
- * beans resolve as in a journey's conditions, so a filter can ask about the event's
- * content: {@code ${replenishment.hasConsumables(event)}}.
+ * properties) and the keys of the journeys the customer is on now
+ * ({@code activeJourneys}), e.g. {@code ${profile.lifecycleStage == 'prospect'}} or
+ * {@code ${!activeJourneys.contains('AbandonedCart')}}. Encore's expression beans resolve
+ * as in a journey's conditions, so a filter can ask about the event's content:
+ * {@code ${replenishment.hasConsumables(event)}}.
  */
 @Component
 class EntryFilter {
@@ -34,12 +38,17 @@ class EntryFilter {
 
 	private final ExpressionFactoryImpl expressions = new ExpressionFactoryImpl();
 
+	static final String ACTIVE_JOURNEYS = "activeJourneys";
+
 	private final ProfileViews profiles;
+
+	private final RuntimeService runtime;
 
 	private final CompositeELResolver resolver = new CompositeELResolver();
 
-	EntryFilter(ProfileViews profiles, ApplicationContext context) {
+	EntryFilter(ProfileViews profiles, RuntimeService runtime, ApplicationContext context) {
 		this.profiles = profiles;
+		this.runtime = runtime;
 		// As in journey expressions: beans by name, then map, list and bean properties;
 		// nothing is writable.
 		this.resolver.add(new ApplicationContextElResolver(context));
@@ -54,6 +63,11 @@ class EntryFilter {
 		context.setVariable("profile",
 				this.expressions.createValueExpression(this.profiles.journeyData(event.customerId()), Map.class));
 		context.setVariable("event", this.expressions.createValueExpression(event.properties(), Map.class));
+		if (filter.contains(ACTIVE_JOURNEYS)) {
+			// A query only for the filters that ask.
+			context.setVariable(ACTIVE_JOURNEYS,
+					this.expressions.createValueExpression(activeJourneys(event.customerId()), List.class));
+		}
 		try {
 			return Boolean.TRUE
 				.equals(this.expressions.createValueExpression(context, filter, Object.class).getValue(context));
@@ -65,6 +79,17 @@ class EntryFilter {
 					event.customerId(), ex.getMessage());
 			return false;
 		}
+	}
+
+	private List<String> activeJourneys(String customerId) {
+		return this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(customerId)
+			.list()
+			.stream()
+			// A definition id is key:version:id.
+			.map((instance) -> instance.getProcessDefinitionId().split(":")[0])
+			.distinct()
+			.toList();
 	}
 
 }

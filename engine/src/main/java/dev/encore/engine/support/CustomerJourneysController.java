@@ -72,11 +72,14 @@ class CustomerJourneysController {
 			return new Ending(JourneyExitController.EXITED_BY_HAND, instance.getEndActivityId(),
 					exit == null ? null : exit.actor(), exit == null ? null : exit.reason());
 		}
+		boolean exitEvent = instance.getEndActivityId() != null
+				&& isEventSubprocess(instance, instance.getEndActivityId());
+		String end = exitEvent ? lastEndEvent(instance) : instance.getEndActivityId();
 		if (converted) {
-			return new Ending("converted", instance.getEndActivityId(), null, null);
+			return new Ending("converted", end, null, null);
 		}
-		if (instance.getEndActivityId() != null && isEventSubprocess(instance, instance.getEndActivityId())) {
-			return new Ending("exited on event", lastEndEvent(instance), null, null);
+		if (exitEvent) {
+			return new Ending("exited on event", end, null, null);
 		}
 		return new Ending(instance.getDeleteReason() == null ? "completed" : "ended: " + instance.getDeleteReason(),
 				instance.getEndActivityId(), null, null);

@@ -33,13 +33,29 @@ class MessageTemplatesTest {
 
 	@Test
 	void rendersEveryShippedCartTemplateInEachLocale() {
-		for (String template : List.of("cart-reminder", "cart-second-reminder")) {
+		for (String template : List.of("cart-reminder", "cart-second-reminder", "cart-last-call")) {
 			for (String locale : List.of("en", "zh-TW")) {
-				RenderedEmail email = this.templates.renderEmail(template, locale, data("Ada"));
+				RenderedEmail email = this.templates.renderEmail(template, locale, withSettings(data("Ada")));
 				assertThat(email.subject()).as(template + " " + locale).isNotBlank().doesNotContain("{{");
 				assertThat(email.html()).contains("烏龍茶").doesNotContain("{%");
 				assertThat(email.text()).contains("烏龍茶").doesNotContain("<li>");
+				if (!template.equals("cart-reminder")) {
+					assertThat(email.html()).as(template + " " + locale + " coupon").contains("SAVE10");
+				}
 			}
+		}
+	}
+
+	@Test
+	void theCouponReminderNamesTheCouponOnEveryChannelAndDoesWithoutOne() {
+		for (String locale : List.of("en", "zh-TW")) {
+			assertThat(this.templates.renderText("cart-second-reminder", Channel.SMS, locale, withSettings(data("Ada")))
+				.text()).contains("SAVE10");
+			assertThat(
+					this.templates.renderText("cart-second-reminder", Channel.LINE, locale, withSettings(data("Ada")))
+						.text())
+				.contains("SAVE10");
+			assertThat(this.templates.renderEmail("cart-second-reminder", locale, data("Ada")).html()).contains("烏龍茶");
 		}
 	}
 
@@ -120,6 +136,28 @@ class MessageTemplatesTest {
 		Map<String, Object> copy = new java.util.HashMap<>(data);
 		copy.put("settings", Map.of("couponCode", "SAVE10"));
 		return copy;
+	}
+
+	@Test
+	void theBrowseReminderShowsTheViewedProductAndDoesWithoutItsOptionalFields() {
+		Map<String, Object> full = Map.of("name", "烏龍茶", "price", 450, "currency", "TWD", "url",
+				"https://shop.example/p/oolong", "image_url", "https://cdn.example/oolong.jpg");
+		for (String locale : List.of("en", "zh-TW")) {
+			RenderedEmail email = this.templates.renderEmail("browse-reminder", locale, viewed(full));
+			assertThat(email.subject()).as(locale).contains("Ada").contains("烏龍茶");
+			assertThat(email.html()).contains("TWD 450")
+				.contains("https://shop.example/p/oolong")
+				.contains("https://cdn.example/oolong.jpg");
+			assertThat(this.templates.renderEmail("browse-reminder", locale, viewed(Map.of("name", "烏龍茶"))).html())
+				.contains("烏龍茶")
+				.doesNotContain("<img");
+		}
+	}
+
+	private static Map<String, Object> viewed(Map<String, Object> properties) {
+		Map<String, Object> data = new java.util.HashMap<>(data("Ada"));
+		data.put("event", Map.of("name", "Product Viewed", "properties", properties));
+		return data;
 	}
 
 	@Test

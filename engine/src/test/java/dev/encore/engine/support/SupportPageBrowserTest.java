@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.encore.engine.testsupport.EncoreNode;
+import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ class SupportPageBrowserTest {
 		try (EncoreNode node = EncoreNode.startEmbedded("browser",
 				Map.of("encore.journeys.settings.AbandonedCart.firstReminderDelay", "PT1S",
 						"camunda.bpm.job-execution.wait-time-in-millis", 200))) {
-			String customer = "c-" + UUID.randomUUID();
+			String customer = Holdouts.outsideAll("c-");
 			String email = customer + "@example.org";
 			assertThat(node.post(TestEvents.identify(customer, email, "Ada"))).isEqualTo(202);
 			assertThat(node.post(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)))

@@ -38,7 +38,16 @@ public abstract class JourneyScenarioTest extends EncoreIntegrationTest {
 
 	/** A customer with an email address and first name Ada, plus the given traits. */
 	protected String customer(Object... traitsAndValues) throws Exception {
-		String customer = newCustomerId();
+		return identified(newCustomerId(), traitsAndValues);
+	}
+
+	/** A customer as {@link #customer}, in the holdout of the given journey. */
+	protected String holdoutCustomer(String journeyKey, Object... traitsAndValues) throws Exception {
+		return identified(Holdouts.inside(journeyKey, "c-"), traitsAndValues);
+	}
+
+	/** Identifies the given customer as {@link #customer} does. */
+	protected String identified(String customer, Object... traitsAndValues) throws Exception {
 		TestEvents identify = TestEvents.identify(customer, emailOf(customer), "Ada");
 		for (int i = 0; i < traitsAndValues.length; i += 2) {
 			identify.withTrait((String) traitsAndValues[i], traitsAndValues[i + 1]);
