@@ -8,14 +8,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.EventHistory;
+import dev.encore.engine.journey.IsoDurations;
 import dev.encore.engine.journey.JourneyProperties;
 
 /**
@@ -30,17 +28,6 @@ import dev.encore.engine.journey.JourneyProperties;
 public class ExpectedDelivery {
 
 	static final String PROPERTY = "expected_delivery_date";
-
-	private static final DatatypeFactory DURATIONS;
-
-	static {
-		try {
-			DURATIONS = DatatypeFactory.newInstance();
-		}
-		catch (DatatypeConfigurationException ex) {
-			throw new ExceptionInInitializerError(ex);
-		}
-	}
 
 	private final EventHistory events;
 
@@ -62,12 +49,12 @@ public class ExpectedDelivery {
 					.map((event) -> parse(event.properties().get(PROPERTY), this.shopZone))
 					.orElse(null);
 		if (delivered == null) {
-			delivered = plus(now, deliveryDelay);
+			delivered = IsoDurations.plus(now, deliveryDelay);
 		}
 		else if (delivered.isBefore(now)) {
 			delivered = now;
 		}
-		return Date.from(plus(delivered, settleDelay));
+		return Date.from(IsoDurations.plus(delivered, settleDelay));
 	}
 
 	/**
@@ -86,13 +73,6 @@ public class ExpectedDelivery {
 			// A storefront's odd date must not stall the journey: the setting applies.
 			return null;
 		}
-	}
-
-	private static Instant plus(Instant instant, String isoDuration) {
-		Date date = Date.from(instant);
-		// XML durations, as Camunda's timers read them: months and years included.
-		DURATIONS.newDuration(isoDuration.strip()).addTo(date);
-		return date.toInstant();
 	}
 
 }

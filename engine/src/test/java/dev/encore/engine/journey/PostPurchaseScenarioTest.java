@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import dev.encore.engine.delivery.MessageLog;
@@ -223,26 +220,6 @@ class PostPurchaseScenarioTest extends JourneyScenarioTest {
 			.processInstanceBusinessKey(customer)
 			.singleResult()
 			.getId();
-	}
-
-	/** The HTML part of an email, decoded. */
-	private static String html(MimeMessage message) throws Exception {
-		return html((Part) message);
-	}
-
-	private static String html(Part part) throws Exception {
-		if (part.isMimeType("text/html")) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String html = html(multipart.getBodyPart(i));
-				if (html != null) {
-					return html;
-				}
-			}
-		}
-		return null;
 	}
 
 }

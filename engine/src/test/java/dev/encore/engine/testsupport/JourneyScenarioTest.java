@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 
@@ -112,6 +114,24 @@ public abstract class JourneyScenarioTest extends EncoreIntegrationTest {
 
 	protected String body(MimeMessage message) {
 		return GreenMailUtil.getBody(message);
+	}
+
+	/**
+	 * The HTML part as the customer's mail client shows it (transfer encoding decoded).
+	 */
+	protected static String html(Part part) throws Exception {
+		if (part.isMimeType("text/html")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String html = html(multipart.getBodyPart(i));
+				if (html != null) {
+					return html;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** Message-log rows of the customer in one journey: sent, suppressed, deferred... */
