@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.spring.ApplicationContextElResolver;
+import org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.journey.JourneyBeans;
 import dev.encore.engine.profile.ProfileViews;
 
 /**
@@ -49,9 +50,10 @@ class EntryFilter {
 	EntryFilter(ProfileViews profiles, RuntimeService runtime, ApplicationContext context) {
 		this.profiles = profiles;
 		this.runtime = runtime;
-		// As in journey expressions: beans by name, then map, list and bean properties;
+		// As in journey expressions: journey beans by name, then map, list and bean
+		// properties;
 		// nothing is writable.
-		this.resolver.add(new ApplicationContextElResolver(context));
+		this.resolver.add(new ReadOnlyMapELResolver(new JourneyBeans(context)));
 		this.resolver.add(new MapELResolver(true));
 		this.resolver.add(new ListELResolver(true));
 		this.resolver.add(new ArrayELResolver(true));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.EventHistory;
 import dev.encore.engine.journey.IsoDurations;
+import dev.encore.engine.journey.JourneyBean;
 import dev.encore.engine.journey.JourneyProperties;
 
 /**
@@ -25,6 +26,7 @@ import dev.encore.engine.journey.JourneyProperties;
  * now.
  */
 @Component("expectedDelivery")
+@JourneyBean
 public class ExpectedDelivery {
 
 	static final String PROPERTY = "expected_delivery_date";

@@ -24,6 +24,7 @@ import dev.encore.connectors.SmsContent;
 import dev.encore.connectors.TransientDeliveryException;
 import dev.encore.engine.correlation.JourneyCorrelator;
 import dev.encore.engine.intake.EventHistory;
+import dev.encore.engine.journey.JourneyBean;
 import dev.encore.engine.journey.JourneySettings;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileStore;
@@ -43,6 +44,7 @@ import dev.encore.engine.referral.ReferralCodes;
  * an incident); permanent ones are logged and the journey continues.
  */
 @Component("encoreSend")
+@JourneyBean
 class SendMessageDelegate implements JavaDelegate {
 
 	private static final Logger log = LoggerFactory.getLogger(SendMessageDelegate.class);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * email is the fallback, its consent left to the guardrails at send time.
  */
 @Component("reach")
+@JourneyBean
 public class ChannelReach {
 
 	static final String EMAIL = "email";

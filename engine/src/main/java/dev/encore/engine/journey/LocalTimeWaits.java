@@ -23,6 +23,7 @@ import dev.encore.engine.profile.ProfileStore;
  * instant.
  */
 @Component("localTime")
+@JourneyBean
 public class LocalTimeWaits {
 
 	private final ProfileStore profiles;

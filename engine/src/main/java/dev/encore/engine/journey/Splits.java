@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * the same branch; the branch taken is recorded for the journey's conversion figures.
  */
 @Component("split")
+@JourneyBean
 public class Splits {
 
 	/** Process variable naming the branch a customer took at the last split. */

@@ -9,9 +9,13 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.JourneyBean;
+import dev.encore.engine.journey.JourneyBeans;
+
 /**
  * Makes {@code profile} resolvable in every journey expression (gateways, inputs,
- * timers), after process variables and Spring beans. A plugin because the resolver chain
+ * timers), after process variables and the {@link JourneyBean journey beans} (no other
+ * bean of the application is reachable from a BPMN). A plugin because the resolver chain
  * is fixed when the engine builds its expression manager.
  */
 @Component
@@ -25,7 +29,7 @@ class ProfileExpressions extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setExpressionManager(new SpringExpressionManager(this.context, configuration.getBeans()) {
+		configuration.setExpressionManager(new SpringExpressionManager(this.context, new JourneyBeans(this.context)) {
 			@Override
 			protected ELResolver createElResolver() {
 				CompositeELResolver resolver = new CompositeELResolver();

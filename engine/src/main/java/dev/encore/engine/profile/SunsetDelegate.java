@@ -9,12 +9,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.JourneyBean;
+
 /**
  * The service task behind the "Encore: Sunset customer" element template
  * ({@code ${encoreSunset}}): marks the customer (the business key) sunset, so guardrails
  * send them no more marketing until their next order. Running it twice changes nothing.
  */
 @Component("encoreSunset")
+@JourneyBean
 class SunsetDelegate implements JavaDelegate {
 
 	private static final Logger log = LoggerFactory.getLogger(SunsetDelegate.class);

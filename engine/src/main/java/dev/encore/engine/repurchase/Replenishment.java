@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.EventHistory.RecordedEvent;
 import dev.encore.engine.journey.InvalidJourneyException;
+import dev.encore.engine.journey.JourneyBean;
 
 /**
  * Replenishment reminders for consumables ({@link OrderLine}: products with
@@ -27,6 +28,7 @@ import dev.encore.engine.journey.InvalidJourneyException;
  * {@code ${replenishment.hasConsumables(event)}}.
  */
 @Component("replenishment")
+@JourneyBean
 public class Replenishment {
 
 	static final String RUN_OUT_AT = "runOutAt";

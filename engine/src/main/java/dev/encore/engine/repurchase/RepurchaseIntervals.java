@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.journey.InvalidJourneyException;
+import dev.encore.engine.journey.JourneyBean;
 
 /**
  * How long customers usually take to buy again, by the main category of the order that
@@ -20,6 +21,7 @@ import dev.encore.engine.journey.InvalidJourneyException;
  * {@code coffee-beans}).
  */
 @Component("repurchase")
+@JourneyBean
 public class RepurchaseIntervals {
 
 	static final String INTERVAL = "repurchaseInterval.";

@@ -7,12 +7,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.JourneyBean;
+
 /**
  * Test fixture of the send-crash probe journey: fails the job once per armed process
  * instance, after the send step has called the provider, as a crash before commit would.
  */
 // Public: JUEL only calls methods of public classes.
 @Component("sendCrash")
+@JourneyBean
 public class SendCrash {
 
 	private final Set<String> armed = ConcurrentHashMap.newKeySet();
