@@ -28,13 +28,15 @@ import dev.encore.engine.profile.RedisProperties;
 class FrequencyCaps implements CustomerKeys {
 
 	/**
-	 * KEYS: per rule its day counters (today first), then the counters to increment.
-	 * ARGV: rule count, then max and days per rule, then the counters' time to live. The
-	 * number of the first rule that is full, or 0 when the slot was taken.
+	 * KEYS: the send's marker (it holds a slot already: a retry after a crash or an
+	 * outage takes none), per rule its day counters (today first), then the counters to
+	 * increment. ARGV: rule count, then max and days per rule, then the counters' time to
+	 * live. The number of the first rule that is full, or 0 when the slot was taken.
 	 */
 	private static final String TAKE = """
+			if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 			local rules = tonumber(ARGV[1])
-			local k, a = 1, 2
+			local k, a = 2, 2
 			for i = 1, rules do
 			  local max, days = tonumber(ARGV[a]), tonumber(ARGV[a + 1])
 			  a = a + 2
@@ -48,6 +50,17 @@ class FrequencyCaps implements CustomerKeys {
 			for j = k, #KEYS do
 			  redis.call('INCR', KEYS[j])
 			  redis.call('EXPIRE', KEYS[j], tonumber(ARGV[a]))
+			end
+			redis.call('SET', KEYS[1], '1', 'EX', tonumber(ARGV[a]))
+			return 0
+			""";
+
+	/**
+	 * KEYS: the send's marker, then its counters. Only a slot still held is given back.
+	 */
+	private static final String RELEASE = """
+			if redis.call('DEL', KEYS[1]) == 1 then
+			  for j = 2, #KEYS do redis.call('DECR', KEYS[j]) end
 			end
 			return 0
 			""";
@@ -64,11 +77,13 @@ class FrequencyCaps implements CustomerKeys {
 	}
 
 	/**
-	 * Takes a slot on {@code day}; the rule that is full, if any (then nothing is taken).
+	 * Takes a slot on {@code day} for the send; the rule that is full, if any (then
+	 * nothing is taken). The same send asking again keeps the slot it holds.
 	 */
-	Optional<CapRule> take(String customerId, String channel, LocalDate day, List<CapRule> rules) {
+	Optional<CapRule> take(String customerId, String sendKey, String channel, LocalDate day, List<CapRule> rules) {
 		List<CapRule> applicable = rules.stream().filter((rule) -> rule.covers(channel)).toList();
 		List<String> keys = new ArrayList<>();
+		keys.add(marker(customerId, sendKey));
 		List<String> args = new ArrayList<>();
 		args.add(String.valueOf(applicable.size()));
 		int longest = 1;
@@ -87,16 +102,20 @@ class FrequencyCaps implements CustomerKeys {
 		return full == 0 ? Optional.empty() : Optional.of(applicable.get(full - 1));
 	}
 
-	/** Gives back a slot taken on {@code day} for a message that did not go out. */
-	void release(String customerId, String channel, LocalDate day) {
-		for (String key : counters(customerId, channel, day)) {
-			if (this.redis == null) {
-				synchronized (this.memory) {
+	/** Gives back the slot the send took on {@code day}: its message did not go out. */
+	void release(String customerId, String sendKey, String channel, LocalDate day) {
+		List<String> keys = new ArrayList<>();
+		keys.add(marker(customerId, sendKey));
+		keys.addAll(counters(customerId, channel, day));
+		if (this.redis != null) {
+			this.redis.eval(RELEASE, keys, List.of());
+			return;
+		}
+		synchronized (this.memory) {
+			if (this.memory.remove(keys.get(0)) != null) {
+				for (String key : keys.subList(1, keys.size())) {
 					this.memory.computeIfPresent(key, (k, count) -> count > 1 ? count - 1 : null);
 				}
-			}
-			else {
-				this.redis.decr(key);
 			}
 		}
 	}
@@ -125,6 +144,10 @@ class FrequencyCaps implements CustomerKeys {
 		return List.of(key(customerId, channel, day), key(customerId, "any", day));
 	}
 
+	private String marker(String customerId, String sendKey) {
+		return this.prefix + "{" + customerId + "}:send:" + sendKey;
+	}
+
 	/**
 	 * The customer id in braces: all of a customer's counters in one Redis Cluster slot.
 	 */
@@ -135,8 +158,11 @@ class FrequencyCaps implements CustomerKeys {
 	/** The same script, for the try-out without Redis. */
 	private int takeInMemory(List<String> keys, List<String> args) {
 		synchronized (this.memory) {
+			if (this.memory.containsKey(keys.get(0))) {
+				return 0;
+			}
 			int rules = Integer.parseInt(args.get(0));
-			int k = 0;
+			int k = 1;
 			for (int i = 0; i < rules; i++) {
 				long max = Long.parseLong(args.get(1 + 2 * i));
 				int days = Integer.parseInt(args.get(2 + 2 * i));
@@ -151,6 +177,7 @@ class FrequencyCaps implements CustomerKeys {
 			for (int j = k; j < keys.size(); j++) {
 				this.memory.merge(keys.get(j), 1L, Long::sum);
 			}
+			this.memory.put(keys.get(0), 1L);
 			return 0;
 		}
 	}

@@ -60,7 +60,7 @@ class Guardrails {
 		}
 		ZoneId zone = zoneOf(profile);
 		LocalDate day = now.atZone(zone).toLocalDate();
-		Optional<CapRule> full = this.caps.take(profile.customerId(), channel, day, rulesFor(send));
+		Optional<CapRule> full = this.caps.take(profile.customerId(), send.key(), channel, day, rulesFor(send));
 		if (full.isPresent()) {
 			return this.properties.whenCapped() == GuardrailProperties.WhenCapped.WAIT
 					? Decision.defer(day.plusDays(1).atStartOfDay(zone).toInstant(), "capped:" + full.get().name())
@@ -68,7 +68,7 @@ class Guardrails {
 		}
 		Optional<Instant> quiet = QuietHours.deferUntil(this.properties.quietHours().get(channel), zone, now);
 		if (quiet.isPresent()) {
-			this.caps.release(profile.customerId(), channel, day);
+			this.caps.release(profile.customerId(), send.key(), channel, day);
 			return Decision.defer(quiet.get(), "quiet_hours:" + channel);
 		}
 		return Decision.go(day);
@@ -77,7 +77,7 @@ class Guardrails {
 	/** Gives back the cap slot of a message that did not go out after all. */
 	void release(Send send, String customerId, Decision go) {
 		if (go.capDay() != null) {
-			this.caps.release(customerId, send.channel().id(), go.capDay());
+			this.caps.release(customerId, send.key(), send.channel().id(), go.capDay());
 		}
 	}
 
@@ -130,7 +130,8 @@ class Guardrails {
 	}
 
 	/** What a step sends, as far as the guardrails care. */
-	record Send(Channel channel, MessageType type, String processDefinitionId) {
+	/** {@code key}: the send key, one per step and instance, kept across retries. */
+	record Send(String key, Channel channel, MessageType type, String processDefinitionId) {
 	}
 
 	/**

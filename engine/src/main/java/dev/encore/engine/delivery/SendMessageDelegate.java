@@ -119,7 +119,7 @@ class SendMessageDelegate implements JavaDelegate {
 					attempt.customerId(), attempt.activityId(), attempt.journeyKey());
 			return;
 		}
-		Guardrails.Send send = new Guardrails.Send(attempt.channel(),
+		Guardrails.Send send = new Guardrails.Send(attempt.sendKey(), attempt.channel(),
 				MessageType.fromInput(execution.getVariableLocal(MESSAGE_TYPE)), execution.getProcessDefinitionId());
 		Guardrails.Decision decision = this.guardrails.check(send, profile, recipient, this.clock.instant());
 		switch (decision.outcome()) {

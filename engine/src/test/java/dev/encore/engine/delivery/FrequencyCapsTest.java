@@ -65,7 +65,7 @@ class FrequencyCapsTest {
 				for (int i = 0; i < 4; i++) {
 					Callable<Optional<CapRule>> racer = () -> {
 						start.await();
-						return caps.take(customer, "sms", DAY, RULES);
+						return caps.take(customer, "send-" + UUID.randomUUID(), "sms", DAY, RULES);
 					};
 					racers.add(pool.submit(racer));
 				}
@@ -88,30 +88,53 @@ class FrequencyCapsTest {
 		}
 	}
 
+	/**
+	 * A send retried after a crash or a provider outage asks again with its own key: it
+	 * keeps its slot instead of taking (and capping) another.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "redis", "memory" })
+	void aRetriedSendKeepsItsSlotAndGivesItBackOnce(String store) {
+		FrequencyCaps caps = caps(store);
+		String customer = "retry-" + UUID.randomUUID();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			assertThat(caps.take(customer, "reminder-1", "sms", DAY, RULES)).as("attempt %d", attempt).isEmpty();
+		}
+		assertThat(caps.take(customer, "reminder-2", "sms", DAY, RULES)).map(CapRule::name).hasValue("sms_per_day");
+		caps.release(customer, "reminder-1", "sms", DAY);
+		caps.release(customer, "reminder-1", "sms", DAY);
+		assertThat(caps.take(customer, "reminder-2", "sms", DAY, RULES)).isEmpty();
+		assertThat(caps.take(customer, "reminder-3", "email", DAY, RULES)).isEmpty();
+		assertThat(caps.take(customer, "reminder-4", "email", DAY, RULES)).isEmpty();
+		assertThat(caps.take(customer, "reminder-5", "email", DAY, RULES)).map(CapRule::name)
+			.as("a double release gave back one slot, not two")
+			.hasValue("marketing_per_week");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "redis", "memory" })
 	void rulesCountCalendarDaysAndAReleasedSlotCanBeTakenAgain(String store) {
 		FrequencyCaps caps = caps(store);
 		String customer = "week-" + UUID.randomUUID();
-		assertThat(caps.take(customer, "email", DAY, RULES)).isEmpty();
-		assertThat(caps.take(customer, "sms", DAY, RULES)).isEmpty();
+		assertThat(caps.take(customer, "send-1", "email", DAY, RULES)).isEmpty();
+		assertThat(caps.take(customer, "send-2", "sms", DAY, RULES)).isEmpty();
 		// One SMS a day: the next day allows another.
-		assertThat(caps.take(customer, "sms", DAY, RULES)).map(CapRule::name).hasValue("sms_per_day");
-		assertThat(caps.take(customer, "sms", DAY.plusDays(1), RULES)).isEmpty();
+		assertThat(caps.take(customer, "send-3", "sms", DAY, RULES)).map(CapRule::name).hasValue("sms_per_day");
+		assertThat(caps.take(customer, "send-4", "sms", DAY.plusDays(1), RULES)).isEmpty();
 		// Three marketing messages in seven days, whatever the channel.
-		assertThat(caps.take(customer, "email", DAY.plusDays(2), RULES)).map(CapRule::name)
+		assertThat(caps.take(customer, "send-5", "email", DAY.plusDays(2), RULES)).map(CapRule::name)
 			.hasValue("marketing_per_week");
-		caps.release(customer, "sms", DAY.plusDays(1));
-		assertThat(caps.take(customer, "email", DAY.plusDays(2), RULES)).isEmpty();
+		caps.release(customer, "send-4", "sms", DAY.plusDays(1));
+		assertThat(caps.take(customer, "send-6", "email", DAY.plusDays(2), RULES)).isEmpty();
 		// Seven days on, the first day's two no longer count (the released SMS never
 		// did):
 		// DAY+2 and two more make three.
-		assertThat(caps.take(customer, "email", DAY.plusDays(7), RULES)).isEmpty();
-		assertThat(caps.take(customer, "line", DAY.plusDays(7), RULES)).isEmpty();
-		assertThat(caps.take(customer, "line", DAY.plusDays(7), RULES)).map(CapRule::name)
+		assertThat(caps.take(customer, "send-7", "email", DAY.plusDays(7), RULES)).isEmpty();
+		assertThat(caps.take(customer, "send-8", "line", DAY.plusDays(7), RULES)).isEmpty();
+		assertThat(caps.take(customer, "send-9", "line", DAY.plusDays(7), RULES)).map(CapRule::name)
 			.hasValue("marketing_per_week");
 		// A journey without caps is never capped.
-		assertThat(caps.take(customer, "line", DAY.plusDays(7), List.of())).isEmpty();
+		assertThat(caps.take(customer, "send-10", "line", DAY.plusDays(7), List.of())).isEmpty();
 	}
 
 }
