@@ -3,6 +3,7 @@ package dev.encore.engine.correlation;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
@@ -45,11 +46,15 @@ class EntryFilter {
 
 	private final RuntimeService runtime;
 
+	private final RepositoryService repository;
+
 	private final CompositeELResolver resolver = new CompositeELResolver();
 
-	EntryFilter(ProfileViews profiles, RuntimeService runtime, ApplicationContext context) {
+	EntryFilter(ProfileViews profiles, RuntimeService runtime, RepositoryService repository,
+			ApplicationContext context) {
 		this.profiles = profiles;
 		this.runtime = runtime;
+		this.repository = repository;
 		// As in journey expressions: journey beans by name, then map, list and bean
 		// properties;
 		// nothing is writable.
@@ -88,8 +93,7 @@ class EntryFilter {
 			.processInstanceBusinessKey(customerId)
 			.list()
 			.stream()
-			// A definition id is key:version:id.
-			.map((instance) -> instance.getProcessDefinitionId().split(":")[0])
+			.map((instance) -> this.repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey())
 			.distinct()
 			.toList();
 	}

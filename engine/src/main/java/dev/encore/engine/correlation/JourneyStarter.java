@@ -118,10 +118,16 @@ class JourneyStarter {
 	}
 
 	private boolean hasActiveInstance(String journeyKey, String customerId) {
+		// By business key alone (its index finds the customer's few instances): with the
+		// definition key the database may walk every instance of the journey instead, one
+		// scan per event that grows with the customers waiting.
 		return this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(journeyKey)
 			.processInstanceBusinessKey(customerId)
-			.count() > 0;
+			.list()
+			.stream()
+			.anyMatch((instance) -> this.repository.getProcessDefinition(instance.getProcessDefinitionId())
+				.getKey()
+				.equals(journeyKey));
 	}
 
 }
