@@ -3,8 +3,6 @@ package dev.encore.engine.correlation;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
@@ -44,17 +42,13 @@ class EntryFilter {
 
 	private final ProfileViews profiles;
 
-	private final RuntimeService runtime;
-
-	private final RepositoryService repository;
+	private final ActiveJourneys activeJourneys;
 
 	private final CompositeELResolver resolver = new CompositeELResolver();
 
-	EntryFilter(ProfileViews profiles, RuntimeService runtime, RepositoryService repository,
-			ApplicationContext context) {
+	EntryFilter(ProfileViews profiles, ActiveJourneys activeJourneys, ApplicationContext context) {
 		this.profiles = profiles;
-		this.runtime = runtime;
-		this.repository = repository;
+		this.activeJourneys = activeJourneys;
 		// As in journey expressions: journey beans by name, then map, list and bean
 		// properties;
 		// nothing is writable.
@@ -73,7 +67,7 @@ class EntryFilter {
 		if (filter.contains(ACTIVE_JOURNEYS)) {
 			// A query only for the filters that ask.
 			context.setVariable(ACTIVE_JOURNEYS,
-					this.expressions.createValueExpression(activeJourneys(event.customerId()), List.class));
+					this.expressions.createValueExpression(this.activeJourneys.of(event.customerId()), List.class));
 		}
 		try {
 			return Boolean.TRUE
@@ -86,16 +80,6 @@ class EntryFilter {
 					event.customerId(), ex.getMessage());
 			return false;
 		}
-	}
-
-	private List<String> activeJourneys(String customerId) {
-		return this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(customerId)
-			.list()
-			.stream()
-			.map((instance) -> this.repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey())
-			.distinct()
-			.toList();
 	}
 
 }

@@ -48,10 +48,14 @@ class JourneyStarter {
 
 	private final EntryFilter filter;
 
+	private final ActiveJourneys activeJourneys;
+
 	private final Clock clock;
 
 	JourneyStarter(RuntimeService runtime, RepositoryService repository, JourneyTriggers triggers,
-			JourneySettings settings, JourneyModel model, JourneyEntries entries, EntryFilter filter, Clock clock) {
+			JourneySettings settings, JourneyModel model, JourneyEntries entries, EntryFilter filter,
+			ActiveJourneys activeJourneys, Clock clock) {
+		this.activeJourneys = activeJourneys;
 		this.runtime = runtime;
 		this.repository = repository;
 		this.triggers = triggers;
@@ -118,16 +122,7 @@ class JourneyStarter {
 	}
 
 	private boolean hasActiveInstance(String journeyKey, String customerId) {
-		// By business key alone (its index finds the customer's few instances): with the
-		// definition key the database may walk every instance of the journey instead, one
-		// scan per event that grows with the customers waiting.
-		return this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(customerId)
-			.list()
-			.stream()
-			.anyMatch((instance) -> this.repository.getProcessDefinition(instance.getProcessDefinitionId())
-				.getKey()
-				.equals(journeyKey));
+		return this.activeJourneys.of(customerId).contains(journeyKey);
 	}
 
 }
