@@ -2,16 +2,19 @@ package dev.encore.engine.correlation;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The keys of the journeys a customer is on now. Asked by business key alone (its index
- * finds the customer's few instances): with the definition key too, the database may walk
- * every instance of the journey instead, a scan per event that grows with the customers
- * waiting.
+ * The keys of the journeys a customer is on now, by a native query that only the
+ * business-key index can answer. Camunda's process-instance query adds
+ * {@code PARENT_ID_ IS NULL}, true of every waiting instance, and H2 picks the parent
+ * index for it: a scan per event that grows with the customers waiting. A process
+ * instance is the execution that is its own process instance.
  */
 @Component
 class ActiveJourneys {
@@ -20,14 +23,19 @@ class ActiveJourneys {
 
 	private final RepositoryService repository;
 
-	ActiveJourneys(RuntimeService runtime, RepositoryService repository) {
+	private final String sql;
+
+	ActiveJourneys(RuntimeService runtime, RepositoryService repository, ManagementService management) {
 		this.runtime = runtime;
 		this.repository = repository;
+		this.sql = "SELECT RES.* FROM " + management.getTableName(ProcessInstance.class)
+				+ " RES WHERE RES.BUSINESS_KEY_ = #{customer} AND RES.ID_ = RES.PROC_INST_ID_";
 	}
 
 	List<String> of(String customerId) {
-		return this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(customerId)
+		return this.runtime.createNativeProcessInstanceQuery()
+			.sql(this.sql)
+			.parameter("customer", customerId)
 			.list()
 			.stream()
 			// The definition comes from the engine's cache.

@@ -40,6 +40,8 @@ class EntryFilter {
 
 	static final String ACTIVE_JOURNEYS = "activeJourneys";
 
+	private static final String PROFILE = "profile";
+
 	private final ProfileViews profiles;
 
 	private final ActiveJourneys activeJourneys;
@@ -61,11 +63,13 @@ class EntryFilter {
 
 	boolean admits(String filter, String journeyKey, CustomerEvent event) {
 		SimpleContext context = new SimpleContext(this.resolver);
-		context.setVariable("profile",
-				this.expressions.createValueExpression(this.profiles.journeyData(event.customerId()), Map.class));
 		context.setVariable("event", this.expressions.createValueExpression(event.properties(), Map.class));
+		// The profile and the active journeys are read only for the filters that ask.
+		if (filter.contains(PROFILE)) {
+			context.setVariable(PROFILE,
+					this.expressions.createValueExpression(this.profiles.journeyData(event.customerId()), Map.class));
+		}
 		if (filter.contains(ACTIVE_JOURNEYS)) {
-			// A query only for the filters that ask.
 			context.setVariable(ACTIVE_JOURNEYS,
 					this.expressions.createValueExpression(this.activeJourneys.of(event.customerId()), List.class));
 		}

@@ -43,7 +43,12 @@ public class UnsubscribeLinks {
 
 	private final SecretKeySpec encryption;
 
-	private final SecretKeySpec signing;
+	// Looking a cipher up costs more than using it, and every send makes a link: one each
+	// per thread, initialised anew (with a fresh nonce) for every token.
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal
+		.withInitial(() -> create(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+
+	private final ThreadLocal<Mac> macs;
 
 	UnsubscribeLinks(DeliveryProperties properties) {
 		this.baseUrl = properties.unsubscribe().baseUrl();
@@ -58,7 +63,12 @@ public class UnsubscribeLinks {
 			master = secret.getBytes(StandardCharsets.UTF_8);
 		}
 		this.encryption = new SecretKeySpec(Arrays.copyOf(hmac(master, "encore-unsubscribe-encryption"), 16), "AES");
-		this.signing = new SecretKeySpec(hmac(master, "encore-unsubscribe-signature"), "HmacSHA256");
+		SecretKeySpec signing = new SecretKeySpec(hmac(master, "encore-unsubscribe-signature"), "HmacSHA256");
+		this.macs = ThreadLocal.withInitial(() -> create(() -> {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(signing);
+			return mac;
+		}));
 	}
 
 	/** The link for the {@code List-Unsubscribe} header and the email footer. */
@@ -71,7 +81,7 @@ public class UnsubscribeLinks {
 		byte[] nonce = new byte[NONCE];
 		RANDOM.nextBytes(nonce);
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = this.ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, this.encryption, new GCMParameterSpec(128, nonce));
 			byte[] sealed = cipher.doFinal(payload);
 			ByteBuffer token = ByteBuffer.allocate(NONCE + sealed.length + MAC);
@@ -93,7 +103,7 @@ public class UnsubscribeLinks {
 					|| !Base64.getUrlEncoder().withoutPadding().encodeToString(raw).equals(token)) {
 				return Optional.empty();
 			}
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = this.ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, this.encryption, new GCMParameterSpec(128, raw, 0, NONCE));
 			byte[] payload = cipher.doFinal(raw, NONCE, raw.length - NONCE - MAC);
 			byte[] expected = Arrays.copyOf(mac(payload), MAC);
@@ -108,25 +118,30 @@ public class UnsubscribeLinks {
 	}
 
 	private byte[] mac(byte[] payload) {
+		return this.macs.get().doFinal(payload);
+	}
+
+	private static <T> T create(CryptoFactory<T> factory) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.signing);
-			return mac.doFinal(payload);
+			return factory.create();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
+	private interface CryptoFactory<T> {
+
+		T create() throws GeneralSecurityException;
+
+	}
+
 	private static byte[] hmac(byte[] key, String label) {
-		try {
+		return create(() -> {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
 			return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		});
 	}
 
 	/** What one link unsubscribes from. */

@@ -1,5 +1,6 @@
 package dev.encore.engine.journey;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -19,20 +20,23 @@ import org.springframework.validation.annotation.Validated;
  * {@code AbandonedCart.firstReminderDelay: PT5M}
  * @param defaultTimeZone the zone of customers whose profile has none, for waits until a
  * local time of day
+ * @param triggerRefresh how long a node answers "which journeys does this event start"
+ * from memory; its own deploys take effect at once, another node's within this time
  */
 @Validated
 @ConfigurationProperties("encore.journeys")
 public record JourneyProperties(@NotBlank String location, @Positive double timeScale,
-		Map<String, Map<String, String>> settings, ZoneId defaultTimeZone) {
+		Map<String, Map<String, String>> settings, ZoneId defaultTimeZone, Duration triggerRefresh) {
 
 	@ConstructorBinding
 	public JourneyProperties {
 		settings = settings == null ? Map.of() : Map.copyOf(settings);
 		defaultTimeZone = defaultTimeZone == null ? ZoneOffset.UTC : defaultTimeZone;
+		triggerRefresh = triggerRefresh == null ? Duration.ofSeconds(10) : triggerRefresh;
 	}
 
 	public JourneyProperties(String location, double timeScale, Map<String, Map<String, String>> settings) {
-		this(location, timeScale, settings, null);
+		this(location, timeScale, settings, null, null);
 	}
 
 }

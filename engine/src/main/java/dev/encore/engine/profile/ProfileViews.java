@@ -45,22 +45,34 @@ public class ProfileViews {
 
 	/**
 	 * The view as journeys' expressions read it: nested maps, so that
-	 * {@code profile.rfm.segment} resolves; an unknown customer reads as a prospect.
+	 * {@code profile.rfm.segment} resolves, {@code rfm} scored only if read; an unknown
+	 * customer reads as a prospect.
 	 */
 	public Map<String, Object> journeyData(String customerId) {
-		CustomerView view = view(this.store.find(customerId).orElseGet(() -> CustomerProfile.empty(customerId)));
-		return this.json.convertValue(view, MAP);
+		CustomerProfile profile = this.store.find(customerId).orElseGet(() -> CustomerProfile.empty(customerId));
+		Instant now = this.clock.instant();
+		OrderStats stats = stats(profile);
+		Map<String, Object> data = this.json.convertValue(view(profile, stats, null, now), MAP);
+		return new LazyRfmData(data, () -> this.json.convertValue(this.rfm.of(stats, now), MAP));
 	}
 
 	CustomerView view(CustomerProfile profile) {
 		Instant now = this.clock.instant();
-		OrderStats stats = profile.orders().stats(this.properties.priceBands());
+		OrderStats stats = stats(profile);
+		return view(profile, stats, this.rfm.of(stats, now), now);
+	}
+
+	private OrderStats stats(CustomerProfile profile) {
+		return profile.orders().stats(this.properties.priceBands());
+	}
+
+	private CustomerView view(CustomerProfile profile, OrderStats stats, Rfm rfm, Instant now) {
 		ChurnRisk risk = ChurnRisk.of(profile, stats, now, this.properties.churn());
 		return new CustomerView(profile.customerId(), profile.email(), profile.phone(), profile.firstName(),
 				profile.lastName(), profile.locale(), profile.timeZone(), profile.lineUserId(), profile.birthday(),
 				profile.traits(), profile.cart(), profile.consents(), stats, profile.engagement(),
 				this.lifecycle.stageOf(profile, stats).id(), risk.lapsed(), profile.lifecycle().advocateSince(),
-				profile.sunset(), profile.lifecycle().sunsetSince(), this.rfm.of(stats, now), risk,
+				profile.sunset(), profile.lifecycle().sunsetSince(), rfm, risk,
 				stats.lastOrderAt() == null ? null : RfmSegments.daysSince(stats.lastOrderAt(), now),
 				stats.orderCount(), stats.netRevenue());
 	}
