@@ -1,6 +1,5 @@
 package dev.encore.engine.correlation;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
