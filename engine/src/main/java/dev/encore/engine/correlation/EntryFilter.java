@@ -38,19 +38,16 @@ class EntryFilter {
 
 	private final ExpressionFactoryImpl expressions = new ExpressionFactoryImpl();
 
-	static final String ACTIVE_JOURNEYS = "activeJourneys";
+	private static final String ACTIVE_JOURNEYS = "activeJourneys";
 
 	private static final String PROFILE = "profile";
 
 	private final ProfileViews profiles;
 
-	private final ActiveJourneys activeJourneys;
-
 	private final CompositeELResolver resolver = new CompositeELResolver();
 
-	EntryFilter(ProfileViews profiles, ActiveJourneys activeJourneys, ApplicationContext context) {
+	EntryFilter(ProfileViews profiles, ApplicationContext context) {
 		this.profiles = profiles;
-		this.activeJourneys = activeJourneys;
 		// As in journey expressions: journey beans by name, then map, list and bean
 		// properties;
 		// nothing is writable.
@@ -61,18 +58,20 @@ class EntryFilter {
 		this.resolver.add(new BeanELResolver(true));
 	}
 
-	boolean admits(String filter, String journeyKey, CustomerEvent event) {
+	/**
+	 * @param activeJourneys the keys of the journeys the customer is on, read by the
+	 * caller once per event
+	 */
+	boolean admits(String filter, String journeyKey, CustomerEvent event, List<String> activeJourneys) {
 		SimpleContext context = new SimpleContext(this.resolver);
 		context.setVariable("event", this.expressions.createValueExpression(event.properties(), Map.class));
-		// The profile and the active journeys are read only for the filters that ask.
+		// The profile is read only for the filters that ask.
 		if (filter.contains(PROFILE)) {
 			context.setVariable(PROFILE,
 					this.expressions.createValueExpression(this.profiles.journeyData(event.customerId()), Map.class));
 		}
-		if (filter.contains(ACTIVE_JOURNEYS)) {
-			context.setVariable(ACTIVE_JOURNEYS,
-					this.expressions.createValueExpression(this.activeJourneys.of(event.customerId()), List.class));
-		}
+		context.setVariable(ACTIVE_JOURNEYS,
+				this.expressions.createValueExpression(List.copyOf(activeJourneys), List.class));
 		try {
 			return Boolean.TRUE
 				.equals(this.expressions.createValueExpression(context, filter, Object.class).getValue(context));

@@ -2,12 +2,15 @@ package dev.encore.engine.correlation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,18 +70,25 @@ class JourneyStarter {
 	}
 
 	void startJourneys(CustomerEvent event) {
-		for (String definitionId : this.triggers.processDefinitionsStartedBy(event.name())) {
+		List<String> definitions = this.triggers.processDefinitionsStartedBy(event.name());
+		if (definitions.isEmpty()) {
+			return;
+		}
+		// Read once per event, then kept up to date with what this event starts, so a
+		// second journey's checks see the first as the database would.
+		List<String> active = new ArrayList<>(this.activeJourneys.of(event.customerId()));
+		for (String definitionId : definitions) {
 			ProcessDefinition definition = this.repository.getProcessDefinition(definitionId);
-			if (admitted(definitionId, definition.getKey(), event)) {
-				start(definition, event);
+			if (admitted(definitionId, definition.getKey(), event, active) && start(definition, event)) {
+				active.add(definition.getKey());
 			}
 		}
 	}
 
-	private boolean admitted(String definitionId, String journeyKey, CustomerEvent event) {
+	private boolean admitted(String definitionId, String journeyKey, CustomerEvent event, List<String> active) {
 		EntryRules rules = EntryRules.from(this.model.withPrefix(definitionId, EntryRules.PREFIX));
 		String customer = event.customerId();
-		if (!rules.concurrent() && hasActiveInstance(journeyKey, customer)) {
+		if (!rules.concurrent() && active.contains(journeyKey)) {
 			log.info("Journey {} already active for customer={}; '{}' does not start another", journeyKey, customer,
 					event.name());
 			return false;
@@ -88,14 +98,15 @@ class JourneyStarter {
 					this.model.properties(definitionId).getOrDefault("entry.reentry", "always"));
 			return false;
 		}
-		if (rules.filter() != null && !this.filter.admits(rules.filter(), journeyKey, event)) {
+		if (rules.filter() != null && !this.filter.admits(rules.filter(), journeyKey, event, active)) {
 			log.info("Journey {} not entered by customer={}: entry filter", journeyKey, customer);
 			return false;
 		}
 		return true;
 	}
 
-	private void start(ProcessDefinition definition, CustomerEvent event) {
+	/** Whether the started instance is still running (it waits somewhere). */
+	private boolean start(ProcessDefinition definition, CustomerEvent event) {
 		String customer = event.customerId();
 		boolean holdout = inHoldout(definition, customer);
 		Map<String, Object> variables = new HashMap<>(this.settings.of(definition.getId(), definition.getKey()));
@@ -106,11 +117,13 @@ class JourneyStarter {
 			variables.put(Splits.BRANCH, HOLDOUT);
 		}
 		Instant now = this.clock.instant();
-		String instance = this.runtime.startProcessInstanceById(definition.getId(), customer, variables).getId();
+		ProcessInstance started = this.runtime.startProcessInstanceById(definition.getId(), customer, variables);
+		String instance = started.getId();
 		this.entries.record(
 				new JourneyEntries.Entry(instance, definition.getId(), definition.getKey(), customer, now, holdout));
 		log.info("Journey {} started for customer={} as {}{}", definition.getKey(), customer, instance,
 				holdout ? " (holdout)" : "");
+		return !started.isEnded();
 	}
 
 	private boolean inHoldout(ProcessDefinition definition, String customerId) {
@@ -119,10 +132,6 @@ class JourneyStarter {
 			return false;
 		}
 		return Buckets.of(customerId, definition.getKey(), HOLDOUT) < Integer.parseInt(percent.strip());
-	}
-
-	private boolean hasActiveInstance(String journeyKey, String customerId) {
-		return this.activeJourneys.of(customerId).contains(journeyKey);
 	}
 
 }

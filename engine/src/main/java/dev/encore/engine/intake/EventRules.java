@@ -2,6 +2,7 @@ package dev.encore.engine.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +16,17 @@ import dev.encore.engine.journey.KnownEvents;
 
 /**
  * The checks every storefront event passes before it is applied, whichever way it
- * arrived: shape, size, no internal event name and a timestamp not too far in the future.
+ * arrived: shape, size, no internal event name and a timestamp not before the Unix epoch
+ * nor too far in the future.
  */
 @Component
 class EventRules {
+
+	/**
+	 * No storefront event predates 1970; numbers read as epoch times can lie millions of
+	 * years back, which PostgreSQL's timestamp refuses (H2 stores them).
+	 */
+	static final Instant EARLIEST = Instant.EPOCH;
 
 	private final Clock clock;
 
@@ -44,6 +52,9 @@ class EventRules {
 		requirePrintable(event.name(), "event");
 		if (event.name() != null && KnownEvents.INTERNAL.contains(event.name())) {
 			throw new InvalidEventException("event", "'" + event.name() + "' is an event Encore derives itself");
+		}
+		if (event.timestamp().isBefore(EARLIEST)) {
+			throw new InvalidEventException("timestamp", "is before " + EARLIEST);
 		}
 		if (event.timestamp().isAfter(this.clock.instant().plus(this.properties.futureTolerance()))) {
 			throw new InvalidEventException("timestamp",

@@ -1,6 +1,7 @@
 package dev.encore.engine.intake;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -145,6 +146,25 @@ class EventApiTest extends EncoreIntegrationTest {
 
 		send(TestEvents.checkoutStarted(customer).at(START.plus(Duration.ofHours(23))))
 			.andExpect(status().isAccepted());
+	}
+
+	@Test
+	void timestampBeforeTheEpochIs400NamingTheField() throws Exception {
+		String customer = newCustomerId();
+		// A storefront sending a number where a date belongs: Jackson reads it as epoch
+		// seconds, here some 170 million years BC, which PostgreSQL cannot store.
+		String json = TestEvents.checkoutStarted(customer)
+			.at(START)
+			.json()
+			.replaceFirst("\"timestamp\":\"[^\"]*\"", "\"timestamp\":-5383850424868068");
+		this.mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("timestamp"))
+			.andExpect(jsonPath("$.errors[0].message").value("is before 1970-01-01T00:00:00Z"));
+		assertThat(this.events.forCustomer(customer)).isEmpty();
+
+		send(TestEvents.checkoutStarted(customer).at(Instant.EPOCH)).andExpect(status().isAccepted());
 	}
 
 	@Test
