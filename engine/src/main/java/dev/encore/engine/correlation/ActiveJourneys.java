@@ -3,11 +3,12 @@ package dev.encore.engine.correlation;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import org.springframework.stereotype.Component;
+
+import dev.encore.engine.journey.JourneyModel;
 
 /**
  * The keys of the journeys a customer is on now, by a native query that only the
@@ -21,13 +22,13 @@ class ActiveJourneys {
 
 	private final RuntimeService runtime;
 
-	private final RepositoryService repository;
+	private final JourneyModel model;
 
 	private final String sql;
 
-	ActiveJourneys(RuntimeService runtime, RepositoryService repository, ManagementService management) {
+	ActiveJourneys(RuntimeService runtime, JourneyModel model, ManagementService management) {
 		this.runtime = runtime;
-		this.repository = repository;
+		this.model = model;
 		this.sql = "SELECT RES.* FROM " + management.getTableName(ProcessInstance.class)
 				+ " RES WHERE RES.BUSINESS_KEY_ = #{customer} AND RES.ID_ = RES.PROC_INST_ID_";
 	}
@@ -38,8 +39,7 @@ class ActiveJourneys {
 			.parameter("customer", customerId)
 			.list()
 			.stream()
-			// The definition comes from the engine's cache.
-			.map((instance) -> this.repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey())
+			.map((instance) -> this.model.key(instance.getProcessDefinitionId()))
 			.distinct()
 			.toList();
 	}

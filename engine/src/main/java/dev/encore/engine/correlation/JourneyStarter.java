@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +37,6 @@ class JourneyStarter {
 
 	private final RuntimeService runtime;
 
-	private final RepositoryService repository;
-
 	private final JourneyTriggers triggers;
 
 	private final JourneySettings settings;
@@ -55,12 +51,10 @@ class JourneyStarter {
 
 	private final Clock clock;
 
-	JourneyStarter(RuntimeService runtime, RepositoryService repository, JourneyTriggers triggers,
-			JourneySettings settings, JourneyModel model, JourneyEntries entries, EntryFilter filter,
-			ActiveJourneys activeJourneys, Clock clock) {
+	JourneyStarter(RuntimeService runtime, JourneyTriggers triggers, JourneySettings settings, JourneyModel model,
+			JourneyEntries entries, EntryFilter filter, ActiveJourneys activeJourneys, Clock clock) {
 		this.activeJourneys = activeJourneys;
 		this.runtime = runtime;
-		this.repository = repository;
 		this.triggers = triggers;
 		this.settings = settings;
 		this.model = model;
@@ -78,9 +72,9 @@ class JourneyStarter {
 		// second journey's checks see the first as the database would.
 		List<String> active = new ArrayList<>(this.activeJourneys.of(event.customerId()));
 		for (String definitionId : definitions) {
-			ProcessDefinition definition = this.repository.getProcessDefinition(definitionId);
-			if (admitted(definitionId, definition.getKey(), event, active) && start(definition, event)) {
-				active.add(definition.getKey());
+			String journeyKey = this.model.key(definitionId);
+			if (admitted(definitionId, journeyKey, event, active) && start(definitionId, journeyKey, event)) {
+				active.add(journeyKey);
 			}
 		}
 	}
@@ -106,10 +100,10 @@ class JourneyStarter {
 	}
 
 	/** Whether the started instance is still running (it waits somewhere). */
-	private boolean start(ProcessDefinition definition, CustomerEvent event) {
+	private boolean start(String definitionId, String journeyKey, CustomerEvent event) {
 		String customer = event.customerId();
-		boolean holdout = inHoldout(definition, customer);
-		Map<String, Object> variables = new HashMap<>(this.settings.of(definition.getId(), definition.getKey()));
+		boolean holdout = inHoldout(definitionId, journeyKey, customer);
+		Map<String, Object> variables = new HashMap<>(this.settings.of(definitionId, journeyKey));
 		variables.put(JourneyCorrelator.CUSTOMER_ID, customer);
 		variables.put(JourneyCorrelator.TRIGGER_EVENT_ID, event.messageId());
 		variables.put(HOLDOUT, holdout);
@@ -117,21 +111,20 @@ class JourneyStarter {
 			variables.put(Splits.BRANCH, HOLDOUT);
 		}
 		Instant now = this.clock.instant();
-		ProcessInstance started = this.runtime.startProcessInstanceById(definition.getId(), customer, variables);
+		ProcessInstance started = this.runtime.startProcessInstanceById(definitionId, customer, variables);
 		String instance = started.getId();
-		this.entries.record(
-				new JourneyEntries.Entry(instance, definition.getId(), definition.getKey(), customer, now, holdout));
-		log.info("Journey {} started for customer={} as {}{}", definition.getKey(), customer, instance,
+		this.entries.record(new JourneyEntries.Entry(instance, definitionId, journeyKey, customer, now, holdout));
+		log.info("Journey {} started for customer={} as {}{}", journeyKey, customer, instance,
 				holdout ? " (holdout)" : "");
 		return !started.isEnded();
 	}
 
-	private boolean inHoldout(ProcessDefinition definition, String customerId) {
-		String percent = this.model.properties(definition.getId()).get("holdout.percent");
+	private boolean inHoldout(String definitionId, String journeyKey, String customerId) {
+		String percent = this.model.properties(definitionId).get("holdout.percent");
 		if (percent == null || percent.isBlank()) {
 			return false;
 		}
-		return Buckets.of(customerId, definition.getKey(), HOLDOUT) < Integer.parseInt(percent.strip());
+		return Buckets.of(customerId, journeyKey, HOLDOUT) < Integer.parseInt(percent.strip());
 	}
 
 }

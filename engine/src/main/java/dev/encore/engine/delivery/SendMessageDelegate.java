@@ -268,13 +268,6 @@ class SendMessageDelegate implements JavaDelegate {
 		return blank(value) ? null : value;
 	}
 
-	private static String attemptJourneyKey(DelegateExecution execution) {
-		return execution.getProcessEngineServices()
-			.getRepositoryService()
-			.getProcessDefinition(execution.getProcessDefinitionId())
-			.getKey();
-	}
-
 	private static SendAttempt attemptOf(DelegateExecution execution) {
 		String channel = requiredInput(execution, CHANNEL);
 		String templateId = requiredInput(execution, TEMPLATE_ID);
@@ -310,7 +303,7 @@ class SendMessageDelegate implements JavaDelegate {
 		}
 		data.put("customer", customer);
 		data.put("cart", profile.cart());
-		data.put("settings", this.settings.of(execution.getProcessDefinitionId(), attemptJourneyKey(execution)));
+		data.put("settings", this.settings.of(execution.getProcessDefinitionId(), attempt.journeyKey()));
 		data.put("journey", journeyValues(execution));
 		Object triggerId = execution.getVariable(JourneyCorrelator.TRIGGER_EVENT_ID);
 		if (triggerId != null) {

@@ -26,8 +26,19 @@ public class JourneyModel {
 
 	private final Map<String, Map<String, String>> byDefinition = new ConcurrentHashMap<>();
 
+	private final Map<String, String> keys = new ConcurrentHashMap<>();
+
 	JourneyModel(RepositoryService repository) {
 		this.repository = repository;
+	}
+
+	/**
+	 * The journey's key. The repository reads the definition's row on every call, once
+	 * per event and journey on the intake path.
+	 */
+	public String key(String processDefinitionId) {
+		return this.keys.computeIfAbsent(processDefinitionId,
+				(id) -> this.repository.getProcessDefinition(id).getKey());
 	}
 
 	/** Every extension property of the journey's process. */
