@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.intake.EventValues;
 import dev.encore.engine.journey.JourneyEntries;
 import dev.encore.engine.journey.JourneyGoal;
 import dev.encore.engine.journey.JourneyModel;
@@ -80,17 +81,9 @@ public class GoalTracker {
 
 	private static BigDecimal value(CustomerEvent event) {
 		for (String name : new String[] { "revenue", "total", "value" }) {
-			Object value = event.properties().get(name);
-			if (value instanceof Number number) {
-				return new BigDecimal(number.toString());
-			}
-			if (value instanceof String text) {
-				try {
-					return new BigDecimal(text.strip());
-				}
-				catch (NumberFormatException ex) {
-					// not a number: try the next field
-				}
+			BigDecimal value = EventValues.decimal(event.properties().get(name));
+			if (value != null) {
+				return value;
 			}
 		}
 		return null;

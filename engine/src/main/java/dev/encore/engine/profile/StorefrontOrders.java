@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.intake.EventValues;
 
 /**
  * Reads Segment e-commerce {@code Order Completed} / {@code Order Refunded} properties:
@@ -58,15 +59,8 @@ final class StorefrontOrders {
 	}
 
 	private static BigDecimal decimal(Object value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value.toString()).stripTrailingZeros();
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		BigDecimal number = EventValues.decimal(value);
+		return number == null ? null : number.stripTrailingZeros();
 	}
 
 }

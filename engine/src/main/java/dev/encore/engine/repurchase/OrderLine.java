@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.encore.engine.intake.EventValues;
+
 /**
  * One product line of a Segment {@code Order Completed} ({@code properties.products[]}):
  * {@code sku} (else {@code product_id}), {@code name}, {@code category}, {@code quantity}
@@ -64,7 +66,7 @@ record OrderLine(String id, String name, String category, int quantity, BigDecim
 		String id = text(item.get("sku"));
 		id = id != null ? id : text(item.get("product_id"));
 		Integer quantity = whole(item.get("quantity"));
-		BigDecimal price = decimal(item.get("price"));
+		BigDecimal price = EventValues.decimal(item.get("price"));
 		return new OrderLine(id, text(item.get("name")), text(item.get("category")),
 				quantity == null || quantity < 1 ? 1 : quantity, price == null ? BigDecimal.ZERO : price, usage(item));
 	}
@@ -89,20 +91,8 @@ record OrderLine(String id, String name, String category, int quantity, BigDecim
 	}
 
 	private static Integer whole(Object value) {
-		BigDecimal number = decimal(value);
+		BigDecimal number = EventValues.decimal(value);
 		return number == null ? null : number.intValue();
-	}
-
-	private static BigDecimal decimal(Object value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value.toString().strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }
