@@ -1,6 +1,7 @@
 package dev.encore.engine.delivery;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -17,6 +18,14 @@ final class PlainText {
 	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
 			"table", "ul", "ol", "hr", "section", "header", "footer");
 
+	// Compiled once: String.replaceAll compiles its pattern on every call, here once per
+	// text node of every email sent.
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+\\n");
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
 	private PlainText() {
 	}
 
@@ -27,7 +36,7 @@ final class PlainText {
 			@Override
 			public void head(Node node, int depth) {
 				if (node instanceof TextNode textNode) {
-					String chunk = textNode.text().replaceAll("\\s+", " ");
+					String chunk = WHITESPACE.matcher(textNode.text()).replaceAll(" ");
 					if (!chunk.isBlank() || (!text.isEmpty() && text.charAt(text.length() - 1) != '\n')) {
 						text.append(chunk);
 					}
@@ -50,7 +59,8 @@ final class PlainText {
 				}
 			}
 		});
-		return text.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip() + "\n";
+		String lines = TRAILING_BLANKS.matcher(text).replaceAll("\n");
+		return BLANK_LINES.matcher(lines).replaceAll("\n\n").strip() + "\n";
 	}
 
 	private static void newLine(StringBuilder text) {
