@@ -2,7 +2,6 @@ package dev.encore.engine.access;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.Test;
@@ -47,9 +46,6 @@ class EngineHardeningTest extends EncoreIntegrationTest {
 			  <camunda:inputParameter name="x"><camunda:script scriptFormat="javascript">1</camunda:script></camunda:inputParameter>
 			</camunda:inputOutput></bpmn:extensionElements></bpmn:task>
 			""";
-
-	@Autowired
-	private RepositoryService repository;
 
 	@Autowired
 	private FilterService filters;

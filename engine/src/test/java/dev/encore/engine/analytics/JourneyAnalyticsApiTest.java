@@ -4,10 +4,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.encore.engine.journey.Buckets;
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
@@ -26,9 +23,6 @@ class JourneyAnalyticsApiTest extends EncoreIntegrationTest {
 	private static final String JOURNEY = "SemanticsProbe";
 
 	private final ObjectMapper json = new ObjectMapper();
-
-	@Autowired
-	private RepositoryService repository;
 
 	@Test
 	void entriesConversionsElementCountsAndSplitsOfAJourneyVersion() throws Exception {

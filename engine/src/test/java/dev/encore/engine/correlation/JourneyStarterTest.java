@@ -1,10 +1,7 @@
 package dev.encore.engine.correlation;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
@@ -22,15 +19,9 @@ class JourneyStarterTest extends EncoreIntegrationTest {
 
 	private static final String DEPLOYMENT = "StarterProbes";
 
-	@Autowired
-	RepositoryService repository;
-
 	@AfterEach
 	void removeProbes() {
-		this.repository.createDeploymentQuery()
-			.deploymentName(DEPLOYMENT)
-			.list()
-			.forEach((deployment) -> this.repository.deleteDeployment(deployment.getId(), true));
+		deleteDeployments(DEPLOYMENT);
 	}
 
 	/**

@@ -2,14 +2,11 @@ package dev.encore.engine.correlation;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
@@ -27,15 +24,9 @@ class JourneyTriggersTest extends EncoreIntegrationTest {
 
 	private static final String JOURNEY = "TriggerProbe";
 
-	@Autowired
-	RepositoryService repository;
-
 	@AfterEach
 	void removeProbe() {
-		this.repository.createDeploymentQuery()
-			.deploymentName(JOURNEY)
-			.list()
-			.forEach((deployment) -> this.repository.deleteDeployment(deployment.getId(), true));
+		deleteDeployments(JOURNEY);
 	}
 
 	private void deploy(String waitName) {

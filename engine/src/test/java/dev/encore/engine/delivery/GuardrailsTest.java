@@ -36,9 +36,6 @@ class GuardrailsTest extends EncoreIntegrationTest {
 	@Autowired
 	private dev.encore.engine.profile.ProfileStore profiles;
 
-	@Autowired
-	private org.camunda.bpm.engine.RepositoryService repository;
-
 	private String customer(Map<String, Object> consents) throws Exception {
 		String id = newCustomerId();
 		send(TestEvents.identify(id, id + "@example.org", "Mei")

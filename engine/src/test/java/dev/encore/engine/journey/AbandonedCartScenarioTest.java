@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,6 @@ class AbandonedCartScenarioTest extends JourneyScenarioTest {
 
 	@Autowired
 	private JourneyModel model;
-
-	@Autowired
-	private RepositoryService repository;
 
 	@BeforeEach
 	void lineAcceptsPushes() {

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -28,9 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Deploying journeys over the API: who may, validation, new versions, migration. */
 class JourneyDeployApiTest extends EncoreIntegrationTest {
-
-	@Autowired
-	private RepositoryService repository;
 
 	@Test
 	void deployingNeedsAMarketersOrAdminsLoginOrTheDeployToken() throws Exception {

@@ -1,6 +1,5 @@
 package dev.encore.engine.journey;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,9 +16,6 @@ class JourneySettingsIntegrationTest extends EncoreIntegrationTest {
 
 	@Autowired
 	JourneySettings settings;
-
-	@Autowired
-	RepositoryService repository;
 
 	@Test
 	void declaredSettingsWithConfiguredOverrides() {

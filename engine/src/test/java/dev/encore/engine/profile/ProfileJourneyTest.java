@@ -3,7 +3,6 @@ package dev.encore.engine.profile;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * branch on {@code profile}, a business rule task calls the segment DMN.
  */
 class ProfileJourneyTest extends RedisIntegrationTest {
-
-	@Autowired
-	RepositoryService repository;
 
 	@Autowired
 	JdbcClient jdbc;

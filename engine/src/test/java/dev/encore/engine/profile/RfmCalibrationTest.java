@@ -1,7 +1,5 @@
 package dev.encore.engine.profile;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +19,9 @@ class RfmCalibrationTest extends RedisIntegrationTest {
 	@Autowired
 	RfmCalibration calibration;
 
-	@Autowired
-	RepositoryService repository;
-
 	@AfterEach
 	void restoreMarketersRules() {
-		for (Deployment deployment : this.repository.createDeploymentQuery()
-			.deploymentName(RfmCalibration.DEPLOYMENT_NAME)
-			.list()) {
-			this.repository.deleteDeployment(deployment.getId(), true);
-		}
+		deleteDeployments(RfmCalibration.DEPLOYMENT_NAME);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,9 @@ public abstract class EncoreIntegrationTest {
 	@Autowired
 	protected ManagementService management;
 
+	@Autowired
+	protected RepositoryService repository;
+
 	protected JourneyClock clock;
 
 	protected GreenMail smtp = TestSmtpServer.get();
@@ -91,6 +95,14 @@ public abstract class EncoreIntegrationTest {
 
 	protected ResultActions send(TestEvents event) throws Exception {
 		return this.mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(event.json()));
+	}
+
+	/** Removes a test's own deployments and their instances (the context is shared). */
+	protected void deleteDeployments(String name) {
+		this.repository.createDeploymentQuery()
+			.deploymentName(name)
+			.list()
+			.forEach((deployment) -> this.repository.deleteDeployment(deployment.getId(), true));
 	}
 
 	protected long activeJourneys(String customerId, String journeyKey) {
