@@ -26,7 +26,7 @@ class EventRules {
 	 * No storefront event predates 1970; numbers read as epoch times can lie millions of
 	 * years back, which PostgreSQL's timestamp refuses (H2 stores them).
 	 */
-	static final Instant EARLIEST = Instant.EPOCH;
+	private static final Instant EARLIEST = Instant.EPOCH;
 
 	private final Clock clock;
 
