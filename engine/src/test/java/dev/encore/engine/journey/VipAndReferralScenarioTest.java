@@ -113,6 +113,25 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 	}
 
 	@Test
+	void aReferralWhileTheWelcomeWaitsToBeSentStillSparesTheInvite() throws Exception {
+		String customer = customer();
+		order(customer, "o-1");
+		order(customer, "o-2");
+		// The third order enters the journey; its welcome is a queued job, not sent yet,
+		// so nothing of the journey listens for the referral that comes now.
+		send(TestEvents.track("Order Completed", customer).with("order_id", "o-3").with("total", 60.0))
+			.andExpect(status().isAccepted());
+		send(referralCompleted(customer)).andExpect(status().isAccepted());
+		this.clock.runDueJobs();
+		assertThat(sentTemplates(customer)).containsExactly("vip-welcome");
+
+		this.clock.advance(Duration.ofDays(30));
+
+		assertThat(endEvents(JOURNEY, customer)).containsExactly("EndEventAdvocateBeforeInvite");
+		assertThat(sentTemplates(customer)).containsExactly("vip-welcome");
+	}
+
+	@Test
 	void customersWhoAreNotLoyalAreNotEnteredWhateverTheirStageChange() throws Exception {
 		String repeat = customer();
 		order(repeat, "o-1");
