@@ -30,6 +30,8 @@ final class BenchDatabases implements AutoCloseable {
 
 	private final Path directory;
 
+	private boolean keep;
+
 	private BenchDatabases(String adminUrl, String user, String password, String name, Path directory) {
 		this.adminUrl = adminUrl;
 		this.user = user;
@@ -87,11 +89,24 @@ final class BenchDatabases implements AutoCloseable {
 				+ ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256";
 	}
 
+	/**
+	 * Leaves Encore's PostgreSQL database behind, to look into its tables after a run.
+	 */
+	BenchDatabases keep(boolean keep) {
+		this.keep = keep;
+		return this;
+	}
+
 	@Override
 	public void close() {
 		if (postgres()) {
-			admin("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
 			admin("DROP DATABASE IF EXISTS " + this.name + "_ceiling WITH (FORCE)");
+			if (this.keep) {
+				System.out.println("Kept database " + this.name + " (drop it when done)");
+			}
+			else {
+				admin("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+			}
 			return;
 		}
 		try (Stream<Path> files = Files.walk(this.directory)) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +47,8 @@ final class Harness {
 
 	private final ManagementService management;
 
+	private final JobExecutor jobExecutor;
+
 	@SuppressWarnings("unchecked")
 	Harness(ConfigurableApplicationContext encore) {
 		int port = ((WebServerApplicationContext) encore).getWebServer().getPort();
@@ -52,6 +58,8 @@ final class Harness {
 		this.jdbc = encore.getBean(JdbcClient.class);
 		this.runtime = encore.getBean(RuntimeService.class);
 		this.management = encore.getBean(ManagementService.class);
+		this.jobExecutor = ((ProcessEngineConfigurationImpl) encore.getBean(ProcessEngine.class)
+			.getProcessEngineConfiguration()).getJobExecutor();
 	}
 
 	/** As a storefront: the answer comes after the commit. */
@@ -115,6 +123,37 @@ final class Harness {
 
 	long dueTimers() {
 		return this.management.createJobQuery().timers().executable().count();
+	}
+
+	/** The due date of the n-th earliest timer. */
+	Instant timerDueAt(int n) {
+		return this.jdbc
+			.sql("SELECT DUEDATE_ FROM ACT_RU_JOB WHERE TYPE_ = 'timer' ORDER BY DUEDATE_ OFFSET ? ROWS"
+					+ " FETCH FIRST 1 ROWS ONLY")
+			.param(n - 1)
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	long timersDueBy(Instant clock) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE TYPE_ = 'timer' AND DUEDATE_ <= ?")
+			.param(Timestamp.from(clock))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Stops the job executor while customers enter: with a million of them entry takes
+	 * about as long as the first wait, and the first timers must not fire before the
+	 * timer phase.
+	 */
+	void pauseJobs() {
+		this.jobExecutor.shutdown();
+	}
+
+	void resumeJobs() {
+		this.jobExecutor.start();
 	}
 
 	long dueJobs() {
