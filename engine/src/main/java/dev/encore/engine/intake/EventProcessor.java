@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,9 +78,12 @@ public class EventProcessor {
 			try {
 				return this.transactions.execute((status) -> apply(event));
 			}
-			catch (OptimisticLockingException | DuplicateKeyException ex) {
+			catch (RuntimeException ex) {
 				// Another transaction (a timer job, another node) changed this customer's
 				// journeys or recorded the same event: try again on fresh state.
+				if (!TransientConflict.isCause(ex)) {
+					throw ex;
+				}
 				if (attempt >= this.properties.maxAttempts()) {
 					throw new EventConflictException(event, attempt, ex);
 				}
