@@ -3,23 +3,18 @@ package dev.encore.engine.correlation;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.el.ReadOnlyMapELResolver;
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
-import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
-import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
-import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
-import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.journey.JourneyBeans;
+import dev.encore.engine.journey.sandbox.JourneyBeans;
+import dev.encore.engine.journey.sandbox.JourneyElResolvers;
 import dev.encore.engine.profile.ProfileViews;
 
 /**
@@ -46,16 +41,11 @@ class EntryFilter {
 
 	private final CompositeELResolver resolver = new CompositeELResolver();
 
-	EntryFilter(ProfileViews profiles, ApplicationContext context) {
+	EntryFilter(ProfileViews profiles, JourneyBeans journeyBeans) {
 		this.profiles = profiles;
-		// As in journey expressions: journey beans by name, then map, list and bean
-		// properties;
-		// nothing is writable.
-		this.resolver.add(new ReadOnlyMapELResolver(new JourneyBeans(context)));
-		this.resolver.add(new MapELResolver(true));
-		this.resolver.add(new ListELResolver(true));
-		this.resolver.add(new ArrayELResolver(true));
-		this.resolver.add(new BeanELResolver(true));
+		// The same sandbox as journey expressions: journey beans, read-only values, no
+		// other call.
+		this.resolver.add(JourneyElResolvers.after(journeyBeans));
 	}
 
 	/**

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.EventHistory;
 import dev.encore.engine.journey.IsoDurations;
-import dev.encore.engine.journey.JourneyBean;
+import dev.encore.engine.journey.sandbox.JourneyBean;
 import dev.encore.engine.journey.JourneyProperties;
 
 /**

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.sandbox.JourneyBean;
+
 /**
  * The channel a customer is best reached on, for gateway conditions such as
  * {@code ${reach.preferred(profile) == 'line'}}: the {@code preferredChannel} trait when

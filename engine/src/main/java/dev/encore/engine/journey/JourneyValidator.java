@@ -9,14 +9,11 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.Signal;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -25,12 +22,14 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.sandbox.CodeScan;
+
 /**
  * Checks journeys before they are deployed, so a mistake shows up as a list of problems
  * with element ids instead of customers stuck or spammed: {@code historyTimeToLive} set;
- * no script tasks or inline scripts (a deployment must not carry code); every message and
- * signal a known event; every send task's template present in each shipped locale; timers
- * and settings parse; entry, goal and holdout properties valid.
+ * no code of any kind ({@link CodeScan}: classes, scripts, calls beyond journey beans);
+ * every message and signal a known event; every send task's template present in each
+ * shipped locale; timers and settings parse; entry, goal and holdout properties valid.
  */
 @Component
 public class JourneyValidator {
@@ -47,10 +46,13 @@ public class JourneyValidator {
 
 	private final DeployProperties properties;
 
-	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties) {
+	private final CodeScan code;
+
+	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties, CodeScan code) {
 		this.events = events;
 		this.templates = templates;
 		this.properties = properties;
+		this.code = code;
 	}
 
 	/** Every problem of every file; empty when all may be deployed. */
@@ -83,17 +85,7 @@ public class JourneyValidator {
 		for (Process process : model.getModelElementsByType(Process.class)) {
 			checkProcess(process, found);
 		}
-		for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
-			found.add(task.getId(), "script tasks are not allowed: use a send task or a business rule task");
-		}
-		for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
-			found.add(owningElementId(script), "inline scripts are not allowed (listener or input/output script)");
-		}
-		for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
-			if (condition.getLanguage() != null) {
-				found.add(owningElementId(condition), "script conditions are not allowed: use an ${...} expression");
-			}
-		}
+		this.code.scan(content, false).forEach((finding) -> found.add(finding.elementId(), finding.message()));
 		for (Message message : model.getModelElementsByType(Message.class)) {
 			checkEventName(message.getId(), message.getName(), found);
 		}
@@ -229,6 +221,8 @@ public class JourneyValidator {
 			problems.add(new JourneyProblem(resource, null, "not a valid DMN file: " + ex.getMessage()));
 			return;
 		}
+		this.code.scan(content, true)
+			.forEach((finding) -> problems.add(new JourneyProblem(resource, finding.elementId(), finding.message())));
 		for (Decision decision : model.getModelElementsByType(Decision.class)) {
 			String ttl = decision.getCamundaHistoryTimeToLiveString();
 			if (ttl == null || ttl.isBlank()) {

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.profile.ProfileStore;
 
+import dev.encore.engine.journey.sandbox.JourneyBean;
+
 /**
  * Waits until a time of day where the customer is: a timer's date
  * {@code ${localTime.next(execution, '10:00')}} falls on the next 10:00 in the customer's

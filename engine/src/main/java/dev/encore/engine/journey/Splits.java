@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.sandbox.JourneyBean;
+
 /**
  * Random percentage splits for gateway conditions: on the outgoing flows of an exclusive
  * gateway, {@code ${split.branch(execution, 'A', 0, 50)}} and

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.journey.JourneyBean;
+import dev.encore.engine.journey.sandbox.JourneyBean;
 
 /**
  * The service task behind the "Encore: Sunset customer" element template

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.intake.EventHistory.RecordedEvent;
 import dev.encore.engine.journey.InvalidJourneyException;
-import dev.encore.engine.journey.JourneyBean;
+import dev.encore.engine.journey.sandbox.JourneyBean;
 
 /**
  * Replenishment reminders for consumables ({@link OrderLine}: products with

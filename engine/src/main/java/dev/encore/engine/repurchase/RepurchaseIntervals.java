@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.journey.InvalidJourneyException;
-import dev.encore.engine.journey.JourneyBean;
+import dev.encore.engine.journey.sandbox.JourneyBean;
 
 /**
  * How long customers usually take to buy again, by the main category of the order that

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 
+import dev.encore.engine.journey.sandbox.HostileJourneys;
 import dev.encore.engine.testsupport.EncoreNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,50 @@ class CamundaSingleSignOnTest {
 			assertThat(get(stranger, node, "/camunda/app/cockpit/sso/", "support").statusCode()).isEqualTo(403);
 			assertThat(get(stranger, node, "/camunda/api/admin/auth/user/sso", null).statusCode()).isIn(302, 401);
 			assertThat(get(stranger, node, "/engine-rest/engine", null).statusCode()).isEqualTo(401);
+			// Camunda's standalone REST API is not mounted at all, even for an admin.
+			assertThat(get(browser, node, "/engine-rest/engine", "admin").statusCode()).isEqualTo(404);
+		}
+	}
+
+	/**
+	 * The webapps' own engine API can deploy (it is how an ADMIN's tools reach the
+	 * engine): a journey carrying code is refused there too, by the engine.
+	 */
+	@Test
+	void theWebappsDeploymentApiRefusesAJourneyCarryingCode() throws Exception {
+		try (EncoreNode node = EncoreNode.startEmbedded("sso", Map.of())) {
+			CookieManager cookies = new CookieManager();
+			HttpClient browser = HttpClient.newBuilder()
+				.cookieHandler(cookies)
+				.followRedirects(HttpClient.Redirect.NORMAL)
+				.build();
+			assertThat(get(browser, node, "/camunda/app/cockpit/sso/", "admin").statusCode()).isEqualTo(200);
+			String csrf = cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+				.findFirst()
+				.orElseThrow()
+				.getValue();
+			HostileJourneys.Payload payload = HostileJourneys.all().get(0);
+			String boundary = "encore-test-boundary";
+			String body = "--" + boundary
+					+ "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nhostile\r\n" + "--"
+					+ boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + payload.file()
+					+ "\"\r\nContent-Type: application/xml\r\n\r\n" + payload.content() + "\r\n--" + boundary
+					+ "--\r\n";
+			HttpResponse<String> deploy = browser.send(HttpRequest
+				.newBuilder(URI.create(node.baseUrl() + "/camunda/api/engine/engine/sso/deployment/create"))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.header("X-XSRF-TOKEN", csrf)
+				.header("Authorization", basic("admin"))
+				.header("Accept", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(deploy.statusCode()).isGreaterThanOrEqualTo(400);
+			assertThat(deploy.body()).contains("carries code").contains(payload.elementId());
+			assertThat(node.bean(RepositoryService.class).createDeploymentQuery().deploymentName("hostile").count())
+				.isZero();
 		}
 	}
 
@@ -46,10 +92,14 @@ class CamundaSingleSignOnTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
 			.header("Accept", "application/json");
 		if (user != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":test-password").getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization", basic(user));
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String basic(String user) {
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":test-password").getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.journey.JourneyBean;
+import dev.encore.engine.journey.sandbox.JourneyBean;
 
 /**
  * Test fixture of the send-crash probe journey: fails the job once per armed process

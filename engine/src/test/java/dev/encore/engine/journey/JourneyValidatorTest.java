@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import dev.encore.engine.journey.sandbox.CodeScan;
+import dev.encore.engine.testsupport.ShippedJourneyBeans;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -24,8 +27,10 @@ class JourneyValidatorTest {
 
 	private static JourneyValidator validator() {
 		DeployProperties deploy = new DeployProperties("token", null, List.of());
-		return new JourneyValidator(new KnownEvents(deploy), new TemplateCatalog(new DefaultResourceLoader(),
-				new JourneyProperties("classpath*:journeys/", 1, Map.of())), deploy);
+		return new JourneyValidator(new KnownEvents(deploy),
+				new TemplateCatalog(new DefaultResourceLoader(),
+						new JourneyProperties("classpath*:journeys/", 1, Map.of())),
+				deploy, new CodeScan(new ShippedJourneyBeans()));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.encore.engine.journey;
+package dev.encore.engine.journey.sandbox;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

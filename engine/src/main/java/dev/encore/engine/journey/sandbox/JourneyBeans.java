@@ -1,16 +1,19 @@
-package dev.encore.engine.journey;
+package dev.encore.engine.journey.sandbox;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Set;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * The beans journey expressions resolve by name: those marked {@link JourneyBean}, read
  * from the context on use (the engine's expression manager is built before them).
  */
-public class JourneyBeans extends AbstractMap<Object, Object> {
+@Component
+public class JourneyBeans extends AbstractMap<Object, Object> implements JourneyBeanTypes {
 
 	private final ApplicationContext context;
 
@@ -28,6 +31,11 @@ public class JourneyBeans extends AbstractMap<Object, Object> {
 	@Override
 	public Object get(Object name) {
 		return containsKey(name) ? this.context.getBean((String) name) : null;
+	}
+
+	@Override
+	public Class<?> type(String name) {
+		return containsKey(name) ? ClassUtils.getUserClass(this.context.getType(name)) : null;
 	}
 
 	@Override
