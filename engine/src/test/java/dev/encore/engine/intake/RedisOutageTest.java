@@ -81,7 +81,7 @@ class RedisOutageTest {
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(storedEvents(node)).isEqualTo(1);
-		assertThat(get(node, "/actuator/health/readiness").statusCode()).isEqualTo(503);
+		assertThat(get(node, "/readyz").statusCode()).isEqualTo(503);
 
 		List<TestEvents> streamed = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -104,7 +104,7 @@ class RedisOutageTest {
 					Long.class, customer))
 			.isEqualTo(2L + streamed.size());
 		assertThat(counter(node, "encore.events.dlt")).isZero();
-		await(() -> get(node, "/actuator/health/readiness").statusCode() == 200);
+		await(() -> get(node, "/readyz").statusCode() == 200);
 		assertThat(node.bean(dev.encore.engine.profile.ProfileStore.class).find(customer).orElseThrow().email())
 			.isEqualTo(customer + "@example.org");
 	}
