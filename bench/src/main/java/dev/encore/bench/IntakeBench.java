@@ -53,7 +53,8 @@ public final class IntakeBench {
 		broker.afterPropertiesSet();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EncoreApplication.class)
 			.logStartupInfo(false)
-			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:intake-bench;DB_CLOSE_DELAY=-1",
+			.run("--server.port=0", "--management.server.port=0",
+					"--spring.datasource.url=jdbc:h2:mem:intake-bench;DB_CLOSE_DELAY=-1",
 					"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
 					"--encore.intake.kafka.concurrency=" + Math.min(threads, partitions),
 					"--camunda.bpm.job-execution.enabled=false", "--encore.profile.churn.scheduled=false",

@@ -113,7 +113,7 @@ public final class JourneyBench {
 
 	private static ConfigurableApplicationContext start(Settings settings, BenchDatabases databases,
 			EmbeddedKafkaKraftBroker broker) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
 				"--spring.datasource.url=" + databases.encore(), "--spring.datasource.username=" + databases.user(),
 				"--spring.datasource.password=" + databases.password(),
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),

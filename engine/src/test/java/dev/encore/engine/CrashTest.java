@@ -170,7 +170,7 @@ class CrashTest {
 				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
 				"--encore.redis.url=" + TestRedis.url(), "--encore.redis.key-prefix=" + this.redisPrefix,
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestSmtpServer.port(), "--server.port=0",
-				"--encore.access.try-out=true",
+				"--management.server.port=0", "--encore.access.try-out=true",
 				// An hour in a second: the first reminders fall due while the test kills,
 				// the last calls (three days) about a minute after each checkout.
 				"--encore.journeys.time-scale=0.00025",

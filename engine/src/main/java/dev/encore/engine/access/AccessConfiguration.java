@@ -42,8 +42,10 @@ class AccessConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
 
+	// The actuator paths are served on the management port only (management.server.port).
 	static final String[] MACHINE_ENDPOINTS = { "/api/v1/events", "/api/v1/events/**", "/v1/**", "/webhooks/**",
-			"/unsubscribe/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+			"/unsubscribe/**", "/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus" };
 
 	@Bean
 	@Order(1)

@@ -23,11 +23,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("encore.intake")
-record IntakeProperties(@Min(1) int maxAttempts, DataSize maxEventSize, DataSize maxBatchSize,
+public record IntakeProperties(@Min(1) int maxAttempts, DataSize maxEventSize, DataSize maxBatchSize,
 		@Min(1) int maxBatchItems, Duration futureTolerance, Duration dedupeWindow, Duration retention,
 		Duration purgeEvery, Segment segment, Kafka kafka) {
 
-	IntakeProperties {
+	public IntakeProperties {
 		maxEventSize = maxEventSize == null ? DataSize.ofKilobytes(32) : maxEventSize;
 		maxBatchSize = maxBatchSize == null ? DataSize.ofKilobytes(500) : maxBatchSize;
 		maxBatchItems = maxBatchItems == 0 ? 500 : maxBatchItems;

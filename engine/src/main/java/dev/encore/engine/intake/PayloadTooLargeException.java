@@ -8,7 +8,7 @@ import java.io.IOException;
  */
 public class PayloadTooLargeException extends IOException {
 
-	PayloadTooLargeException(String what, long limit) {
+	public PayloadTooLargeException(String what, long limit) {
 		super(what + " is larger than " + limit / 1024 + " KB");
 	}
 

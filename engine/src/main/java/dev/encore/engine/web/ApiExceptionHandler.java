@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
+
+import org.springframework.dao.DataAccessException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,12 +21,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.encore.engine.intake.DependencyOutage;
 import dev.encore.engine.intake.EventConflictException;
 import dev.encore.engine.intake.InvalidEventException;
 import dev.encore.engine.intake.PayloadTooLargeException;
@@ -33,6 +40,13 @@ import dev.encore.engine.intake.WriteKeyException;
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	/**
+	 * About as long as a connection pool or Redis client takes to notice a store is back.
+	 */
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -96,12 +110,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
-	@ExceptionHandler(JedisException.class)
-	ResponseEntity<ProblemDetail> storeUnavailable(JedisException ex) {
+	/**
+	 * The database or Redis out of reach is an outage to wait out (503), sorted by
+	 * {@link DependencyOutage}; any other failure of theirs is a fault (500), logged.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class, JedisException.class,
+			ProcessEngineException.class })
+	ResponseEntity<ProblemDetail> storeFailure(RuntimeException ex) {
+		if (!DependencyOutage.isCause(ex)) {
+			log.error("Request failed", ex);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"The request failed; see the server log.");
+			problem.setTitle("Internal error");
+			return ResponseEntity.internalServerError().body(problem);
+		}
+		log.warn("A store is unavailable: {}", ex.toString());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The customer store is unavailable; nothing was applied. Send it again.");
+				"A store Encore needs (database or Redis) is unavailable; nothing was applied. Send it again.");
 		problem.setTitle("Store unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem);
 	}
 
 	private static ProblemDetail tooLarge(PayloadTooLargeException ex) {

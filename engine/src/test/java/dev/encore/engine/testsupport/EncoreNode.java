@@ -49,6 +49,7 @@ public final class EncoreNode implements AutoCloseable {
 	private static EncoreNode start(String name, Map<String, Object> extra, String... profiles) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", 0);
+		properties.put("management.server.port", 0);
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", TestSmtpServer.port());
 		properties.put("camunda.bpm.process-engine-name", name);
@@ -83,6 +84,11 @@ public final class EncoreNode implements AutoCloseable {
 
 	public String baseUrl() {
 		return "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	/** Where Prometheus and health details are served (the management port). */
+	public String managementUrl() {
+		return "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.management.port");
 	}
 
 	/** Posts one event the way a storefront does; the HTTP status. */
