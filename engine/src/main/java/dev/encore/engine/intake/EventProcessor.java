@@ -18,7 +18,8 @@ import dev.encore.engine.profile.ProfileUpdater;
 /**
  * The one path every storefront event takes, whichever way it arrived: dedupe, profile,
  * journeys. One customer at a time and in order; the journey changes commit together with
- * the dedupe record, so an event is applied once or not at all.
+ * the dedupe record, and the profile (outside the database) is put back when they do not,
+ * so an event is applied once or not at all.
  */
 @Service
 public class EventProcessor {

@@ -16,8 +16,8 @@ import dev.encore.engine.journey.KnownEvents;
 
 /**
  * The checks every storefront event passes before it is applied, whichever way it
- * arrived: shape, size, no internal event name and a timestamp not before the Unix epoch
- * nor too far in the future.
+ * arrived: shape, size, no internal event name, a timestamp not before the Unix epoch nor
+ * too far in the future, and amounts Encore can hold ({@link EventAmounts}).
  */
 @Component
 class EventRules {
@@ -60,6 +60,7 @@ class EventRules {
 			throw new InvalidEventException("timestamp",
 					"is more than " + this.properties.futureTolerance().toHours() + " h in the future");
 		}
+		EventAmounts.check(event.properties());
 		return event;
 	}
 

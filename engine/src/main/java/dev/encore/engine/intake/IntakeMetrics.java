@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Intake as operators watch it on /actuator/prometheus: events received, applied and
- * rejected per source, dead-lettered records, and how long an event took to apply.
+ * rejected per source, dead-lettered records, Kafka records retried through an outage,
+ * and how long an event took to apply.
  */
 @Component
 class IntakeMetrics {
@@ -46,6 +47,11 @@ class IntakeMetrics {
 
 	void deadLettered() {
 		this.deadLettered.increment();
+	}
+
+	/** A Kafka record tried again because the database or Redis was unavailable. */
+	void kafkaRetried(String reason) {
+		this.meters.counter("encore.intake.kafka.retries", "reason", reason).increment();
 	}
 
 	/**

@@ -36,7 +36,7 @@ public record IntakeProperties(@Min(1) int maxAttempts, DataSize maxEventSize, D
 		retention = retention == null ? Duration.ofDays(30) : retention;
 		purgeEvery = purgeEvery == null ? Duration.ofHours(1) : purgeEvery;
 		segment = segment == null ? new Segment(List.of()) : segment;
-		kafka = kafka == null ? new Kafka(null, null, 0) : kafka;
+		kafka = kafka == null ? new Kafka(null, null, 0, 0, null) : kafka;
 		if (retention.compareTo(dedupeWindow) < 0) {
 			// Once a row is purged only Redis remembers the id: keeping history shorter
 			// than
@@ -60,13 +60,20 @@ public record IntakeProperties(@Min(1) int maxAttempts, DataSize maxEventSize, D
 	 * @param topic events topic, keyed by customer id
 	 * @param deadLetterTopic where poison records go
 	 * @param concurrency consumer threads (at most the topic's partition count is useful)
+	 * @param attempts how often a record that fails for good (a bug, bad data) is tried
+	 * before it is dead-lettered
+	 * @param maxBackOff longest wait between tries of a record while the database or
+	 * Redis is unavailable (such a record is tried until it is applied, never
+	 * dead-lettered)
 	 */
-	record Kafka(String topic, String deadLetterTopic, int concurrency) {
+	record Kafka(String topic, String deadLetterTopic, int concurrency, int attempts, Duration maxBackOff) {
 
 		Kafka {
 			topic = topic == null ? "encore.events" : topic;
 			deadLetterTopic = deadLetterTopic == null ? topic + ".DLT" : deadLetterTopic;
 			concurrency = concurrency < 1 ? 1 : concurrency;
+			attempts = attempts < 1 ? 3 : attempts;
+			maxBackOff = maxBackOff == null ? Duration.ofSeconds(30) : maxBackOff;
 		}
 
 	}

@@ -11,7 +11,8 @@ import org.springframework.kafka.listener.MessageListener;
  * Applies one record of the events topic through the one path. Returning normally lets
  * the container commit the offset: only after the event is applied (or known as a
  * duplicate). An invalid event throws {@link InvalidEventException}, which the error
- * handler sends to the dead-letter topic; anything else is retried.
+ * handler sends to the dead-letter topic at once; other failures are retried, for a few
+ * attempts or, when {@link TransientFailure transient}, until they pass.
  */
 class KafkaEventListener implements MessageListener<String, JsonNode> {
 

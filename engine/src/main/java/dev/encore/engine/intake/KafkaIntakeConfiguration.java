@@ -15,6 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -28,22 +30,29 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JsonDeserializer;
 import org.springframework.kafka.support.serializer.JsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The events topic, only when {@code spring.kafka.bootstrap-servers} is set. Offsets are
- * committed per record after it is applied; a poison record (unparseable or invalid) goes
- * to the dead-letter topic with the reason and its origin in headers; every other failure
- * (a busy customer, Redis or the database down) is retried with back-off and blocks only
+ * committed per record after it is applied. A record that cannot be applied as it is goes
+ * to the dead-letter topic with the reason and its origin in headers: at once when it is
+ * unparseable or invalid, after {@code encore.intake.kafka.attempts} tries for any other
+ * failure that is not {@link TransientFailure transient}, so no record stalls its
+ * partition. A transient failure (a busy customer, Redis or the database down) is retried
+ * with exponential back-off capped at {@code max-back-off} until it passes, blocking only
  * its partition, so per-customer order holds. See docs/decisions/003-intake-paths.md.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.kafka.bootstrap-servers")
 class KafkaIntakeConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
 
 	/**
 	 * Why a record was dead-lettered, in one line (Spring adds the exception headers).
@@ -83,29 +92,55 @@ class KafkaIntakeConfiguration {
 		DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(
 				kafka.buildProducerProperties(null), (Serializer) new StringSerializer(),
 				new DelegatingByTypeSerializer(byType, true));
-		String deadLetterTopic = properties.kafka().deadLetterTopic();
+		IntakeProperties.Kafka settings = properties.kafka();
+		String deadLetterTopic = settings.deadLetterTopic();
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
 				(record, ex) -> new TopicPartition(deadLetterTopic, -1));
 		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders()
 			.add(new RecordHeader(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8))));
-		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-		backOff.setMaxInterval(5_000);
+		ExponentialBackOff outage = new ExponentialBackOff(200, 2.0);
+		outage.setMaxInterval(settings.maxBackOff().toMillis());
+		FixedBackOff deterministic = new FixedBackOff(500, settings.attempts() - 1);
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			deadLetters.accept(record, ex);
 			metrics.deadLettered();
-		}, backOff);
+			log.warn("Record {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(),
+					reason(ex));
+		}, outage);
+		// Asked again whenever a record fails differently from its last try: a record
+		// that met an outage and then a bug is dead-lettered after all.
+		handler.setBackOffFunction((record, ex) -> TransientFailure.reasonOf(ex).isPresent() ? outage : deterministic);
+		handler
+			.setRetryListeners((record, ex, attempt) -> TransientFailure.reasonOf(ex).ifPresent(metrics::kafkaRetried));
 		handler.addNotRetryableExceptions(InvalidEventException.class);
 		return handler;
 	}
 
-	private static String reason(Exception ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
+	/**
+	 * An invalid event's problem as it is; for any other failure the exception and, when
+	 * it wraps one, the root cause, each with the first line of its message.
+	 */
+	static String reason(Exception ex) {
+		Throwable failure = ex;
+		while (failure instanceof ListenerExecutionFailedException && failure.getCause() != null) {
+			failure = failure.getCause();
 		}
-		String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+		if (failure instanceof InvalidEventException invalid) {
+			return invalid.getMessage();
+		}
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root == failure ? described(failure) : described(failure) + " <- " + described(root);
+	}
+
+	private static String described(Throwable failure) {
+		String message = failure.getMessage() == null ? "" : failure.getMessage();
 		int newline = message.indexOf('\n');
-		return newline < 0 ? message : message.substring(0, newline);
+		message = newline < 0 ? message : message.substring(0, newline);
+		message = message.length() > 300 ? message.substring(0, 300) + "…" : message;
+		return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
 	}
 
 	@Bean

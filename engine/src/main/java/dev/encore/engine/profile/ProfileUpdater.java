@@ -3,6 +3,7 @@ package dev.encore.engine.profile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import dev.encore.engine.intake.EventType;
 /**
  * Turns events into profile changes: one read and at most one write of the store per
  * event. Returns the internal events the change implies ({@code Lifecycle Stage
- * Changed}), for the caller to record and correlate in the event's transaction.
+ * Changed}), for the caller to record and correlate in the event's transaction; if that
+ * transaction does not commit, {@link ProfileRollback} puts the profile back.
  */
 @Component
 public class ProfileUpdater {
@@ -56,8 +58,8 @@ public class ProfileUpdater {
 	}
 
 	public List<CustomerEvent> apply(CustomerEvent event) {
-		CustomerProfile current = this.store.find(event.customerId())
-			.orElseGet(() -> CustomerProfile.empty(event.customerId()));
+		Optional<CustomerProfile> known = this.store.find(event.customerId());
+		CustomerProfile current = known.orElseGet(() -> CustomerProfile.empty(event.customerId()));
 		CustomerProfile updated = updated(current, event);
 		LifecycleStage stage = this.lifecycle.stageOf(updated, updated.orders().stats(this.properties.priceBands()));
 		LifecycleState state = updated.lifecycle();
@@ -70,12 +72,15 @@ public class ProfileUpdater {
 					updated.lifecycle().previous().id(), stage.id());
 		}
 		else if (event.messageId().equals(state.changedBy())) {
-			// The same event again after its transaction rolled back: the profile already
-			// holds the change, the journeys do not.
+			// The same event again after its transaction rolled back and the profile
+			// could
+			// not be restored (Redis gone): the profile holds the change, the journeys do
+			// not.
 			derived = List.of(stageChanged(event, state));
 		}
 		if (!updated.equals(current)) {
 			this.store.save(updated);
+			ProfileRollback.remember(this.store, event.customerId(), known);
 		}
 		return derived;
 	}

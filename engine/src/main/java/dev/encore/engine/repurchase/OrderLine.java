@@ -92,7 +92,11 @@ record OrderLine(String id, String name, String category, int quantity, BigDecim
 
 	private static Integer whole(Object value) {
 		BigDecimal number = EventValues.decimal(value);
-		return number == null ? null : number.intValue();
+		// intValue() wraps around: 3e9 units would read as a negative number.
+		return number == null ? null
+				: number.max(BigDecimal.valueOf(Integer.MIN_VALUE))
+					.min(BigDecimal.valueOf(Integer.MAX_VALUE))
+					.intValue();
 	}
 
 }

@@ -26,4 +26,25 @@ class EventValuesTest {
 		assertThat(EventValues.decimal(Map.of("amount", 5))).isNull();
 	}
 
+	@Test
+	void roundsBeyondTwentyPlacesSoSumsStayCheap() {
+		assertThat(EventValues.decimal("1e-999999999")).isEqualByComparingTo("0");
+		assertThat(EventValues.decimal("0.1234567890123456789012345")).isEqualByComparingTo("0.12345678901234567890");
+		assertThat(EventValues.decimal(49.9).add(EventValues.decimal("1e-999999999"))).isEqualByComparingTo("49.9");
+	}
+
+	@Test
+	void nanAndInfinityAreNonFiniteInAnySpelling() {
+		assertThat(EventValues.nonFinite(Double.NaN)).isTrue();
+		assertThat(EventValues.nonFinite(Double.POSITIVE_INFINITY)).isTrue();
+		assertThat(EventValues.nonFinite(Float.NEGATIVE_INFINITY)).isTrue();
+		assertThat(EventValues.nonFinite("NaN")).isTrue();
+		assertThat(EventValues.nonFinite(" -Infinity ")).isTrue();
+		assertThat(EventValues.nonFinite("+inf")).isTrue();
+		assertThat(EventValues.nonFinite(1e300)).isFalse();
+		assertThat(EventValues.nonFinite("1e400")).isFalse();
+		assertThat(EventValues.nonFinite("12 USD")).isFalse();
+		assertThat(EventValues.nonFinite(null)).isFalse();
+	}
+
 }

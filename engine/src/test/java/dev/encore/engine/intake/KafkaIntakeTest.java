@@ -33,6 +33,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
+import dev.encore.engine.profile.ProfileStore;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.RedisIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
@@ -43,8 +44,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The events topic on a real in-process KRaft broker: per-customer order, offsets after
- * apply, redelivery and replays deduped, poison records dead-lettered. All Kafka tests
- * live here so they share one Spring context and one broker.
+ * apply, redelivery and replays deduped, poison records (invalid, or failing every
+ * attempt) dead-lettered without stalling their partition. All Kafka tests live here so
+ * they share one Spring context and one broker.
  */
 @EmbeddedKafka(kraft = true, partitions = 4, topics = { "encore.events", "encore.events.DLT" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -72,6 +74,9 @@ class KafkaIntakeTest extends RedisIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ProfileStore profiles;
 
 	private static String run() {
 		return "k-" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -102,6 +107,7 @@ class KafkaIntakeTest extends RedisIntegrationTest {
 	private List<Integer> appliedOrder(String customer) {
 		return this.events.forCustomer(customer)
 			.stream()
+			.filter((event) -> event.properties().get("seq") instanceof Number)
 			.map((event) -> ((Number) event.properties().get("seq")).intValue())
 			.toList();
 	}
@@ -165,23 +171,83 @@ class KafkaIntakeTest extends RedisIntegrationTest {
 	}
 
 	@Test
-	void transientFailureIsRetriedUntilItSucceedsAndNeverDeadLettered() throws Exception {
-		String customer = run() + "transient";
+	void amountsEncoreCannotHoldGoToTheDeadLetterTopicNamingTheFieldAndTheNextRecordIsApplied() throws Exception {
+		String customer = run() + "amounts";
 		double deadLettered = this.meters.counter("encore.events.dlt").count();
-		// A profile Encore cannot read fails every attempt, as a store outage would.
+		publish(customer, TestEvents.orderCompleted(customer).with("total", 1e16).json());
+		publish(customer, TestEvents.orderCompleted(customer).with("total", "NaN").json());
+		publish(customer, TestEvents.orderCompleted(customer).with("revenue", -5).json());
+		publish(customer,
+				TestEvents.checkoutStarted(customer)
+					.withProduct("Linen shirt", 1, 49.0)
+					.json()
+					.replace("49.0", "\"Infinity\""));
+		publish(customer, TestEvents.orderCompleted(customer).with("total", 20.0).json());
+		publish(customer, step(customer, 1));
+
+		awaitUntil("the record after them applied", () -> appliedOrder(customer).equals(List.of(1)));
+		assertThat(deadLettered(customer, 4))
+			.extracting((record) -> header(record, KafkaIntakeConfiguration.REASON_HEADER))
+			.containsExactlyInAnyOrder("properties.total must be less than 1000000000000000 in magnitude",
+					"properties.total must be a finite number", "properties.revenue must not be negative",
+					"properties.products[0].price must be a finite number");
+		assertThat(this.meters.counter("encore.events.dlt").count()).isEqualTo(deadLettered + 4);
+		this.mvc.perform(get("/api/v1/customers/{id}", customer))
+			.andExpect(jsonPath("$.orders.orderCount").value(1))
+			.andExpect(jsonPath("$.orders.netRevenue").value(20));
+	}
+
+	@Test
+	void deterministicFailureIsDeadLetteredAfterThreeAttemptsAndTheNextRecordOfThePartitionIsApplied()
+			throws Exception {
+		String customer = run() + "refused";
+		TestEvents order = TestEvents.orderCompleted(customer).with("total", 49.0);
+		// The database refuses the Lifecycle Stage Changed row this first order implies,
+		// after its profile change: every attempt fails the same way.
+		String constraint = "ck_refuse_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		this.jdbc
+			.sql("ALTER TABLE encore_event ADD CONSTRAINT " + constraint + " CHECK (message_id <> 'lifecycle-"
+					+ UUID.nameUUIDFromBytes(order.messageId().getBytes(StandardCharsets.UTF_8)) + "')")
+			.update();
+		try {
+			double received = this.meters.counter("encore.events.received", "source", "kafka").count();
+			publish(customer, order.json());
+			publish(customer, step(customer, 1));
+
+			awaitUntil("the next record applied", () -> appliedOrder(customer).equals(List.of(1)));
+			ConsumerRecord<String, byte[]> refused = deadLettered(customer, 1).get(0);
+			assertThat(header(refused, KafkaIntakeConfiguration.REASON_HEADER))
+				.startsWith("DataIntegrityViolationException: ")
+				.containsIgnoringCase(constraint);
+			assertThat(new String(refused.value(), StandardCharsets.UTF_8)).contains(order.messageId());
+			assertThat(this.meters.counter("encore.events.received", "source", "kafka").count())
+				.as("three attempts, then the next record once")
+				.isEqualTo(received + 4);
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE encore_event DROP CONSTRAINT " + constraint).update();
+		}
+		assertThat(this.events.find(order.messageId())).isEmpty();
+		assertThat(this.profiles.find(customer).map((profile) -> profile.orders().orders()).orElse(Map.of())).isEmpty();
+	}
+
+	@Test
+	void unreadableProfileIsDeadLetteredWithItsReasonInsteadOfStallingThePartition() throws Exception {
+		String customer = run() + "unreadable";
 		String profileKey = REDIS_PREFIX + "profile:" + customer;
+		double received = this.meters.counter("encore.events.received", "source", "kafka").count();
 		try (var redis = dev.encore.engine.testsupport.TestRedis.client()) {
 			redis.hset(profileKey, Map.of("customerId", customer, "traits", "{not json"));
-			double received = this.meters.counter("encore.events.received", "source", "kafka").count();
 			publish(customer, step(customer, 1));
-			publish(customer, step(customer, 2));
-			awaitUntil("retried",
-					() -> this.meters.counter("encore.events.received", "source", "kafka").count() >= received + 3);
-			assertThat(appliedOrder(customer)).isEmpty();
+			assertThat(header(deadLettered(customer, 1).get(0), KafkaIntakeConfiguration.REASON_HEADER))
+				.startsWith("IllegalStateException: Unreadable profile JSON in Redis <- ");
 			redis.del(profileKey);
 		}
-		awaitUntil("applied after recovery", () -> appliedOrder(customer).equals(List.of(1, 2)));
-		assertThat(this.meters.counter("encore.events.dlt").count()).isEqualTo(deadLettered);
+		publish(customer, step(customer, 2));
+		awaitUntil("the next record applied", () -> appliedOrder(customer).equals(List.of(2)));
+		assertThat(this.meters.counter("encore.events.received", "source", "kafka").count())
+			.as("three attempts, then the next record once")
+			.isEqualTo(received + 4);
 	}
 
 	@Test
@@ -238,6 +304,26 @@ class KafkaIntakeTest extends RedisIntegrationTest {
 			.createConsumer();
 		reader.subscribe(List.of("encore.events.DLT"));
 		return reader;
+	}
+
+	/** The first {@code count} dead-lettered records keyed by this customer. */
+	private List<ConsumerRecord<String, byte[]>> deadLettered(String customer, int count) {
+		List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+		try (Consumer<String, byte[]> dlt = deadLetterReader()) {
+			Awaitility.await(count + " dead-lettered")
+				.atMost(Duration.ofSeconds(90))
+				.pollInSameThread()
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> {
+					for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
+						if (customer.equals(record.key())) {
+							found.add(record);
+						}
+					}
+					return found.size() >= count;
+				});
+		}
+		return found;
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -101,9 +101,13 @@ class RedisOutageTest {
 		publish(kafka, streamed);
 		// The record in hand is tried again and again (each try counts as received)...
 		await(() -> counter(node, "encore.events.received") >= 3);
-		// ...and is neither applied nor dead-lettered.
+		// ...and is neither applied nor dead-lettered; each retry is counted with its
+		// reason.
 		assertThat(storedEvents(node)).isEqualTo(before);
 		assertThat(counter(node, "encore.events.dlt")).isZero();
+		await(() -> node.bean(MeterRegistry.class)
+			.counter("encore.intake.kafka.retries", "reason", "redis")
+			.count() >= 2);
 
 		proxy.restore();
 		await(() -> storedEvents(node) == before + streamed.size());
