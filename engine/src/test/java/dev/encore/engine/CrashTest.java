@@ -1,29 +1,16 @@
 package dev.encore.engine;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -33,9 +20,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import redis.clients.jedis.JedisPooled;
 
+import dev.encore.engine.testsupport.EngineProcess;
 import dev.encore.engine.testsupport.Holdouts;
+import dev.encore.engine.testsupport.KafkaStorefront;
 import dev.encore.engine.testsupport.TestDatabase;
-import dev.encore.engine.testsupport.TestEvents;
 import dev.encore.engine.testsupport.TestRedis;
 import dev.encore.engine.testsupport.TestSmtpServer;
 
@@ -50,28 +38,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the packaged jar.
  */
 @Tag("integration")
-@EnabledIf("dev.encore.engine.CrashTest#runnable")
+@EnabledIf("dev.encore.engine.testsupport.EngineProcess#runnable")
 class CrashTest {
-
-	private static final Path JAR = Path.of("target", "encore-engine-exec.jar");
 
 	private static final int CUSTOMERS = 240;
 
 	private static final int KILLS = 3;
 
-	private final List<Process> processes = new ArrayList<>();
+	private final List<EngineProcess> processes = new ArrayList<>();
 
 	private final String redisPrefix = "crash:" + UUID.randomUUID() + ":";
 
 	private EmbeddedKafkaKraftBroker kafka;
 
-	static boolean runnable() {
-		return TestDatabase.postgres() && Files.exists(JAR);
-	}
-
 	@AfterEach
 	void stop() {
-		this.processes.forEach(Process::destroyForcibly);
+		this.processes.forEach(EngineProcess::close);
 		if (this.kafka != null) {
 			this.kafka.destroy();
 		}
@@ -88,11 +70,11 @@ class CrashTest {
 		String database = TestDatabase.createPostgres();
 		List<String> arguments = arguments(database);
 
-		AtomicBoolean streaming = new AtomicBoolean(true);
 		AtomicInteger published = new AtomicInteger();
-		Thread producer = new Thread(() -> publish(streaming, published), "crash-test-storefront");
-		Process engine = start(arguments, 0);
-		producer.start();
+		EngineProcess engine = start(arguments, 0);
+		// A storefront's pace, about 20 events a second, so the kills land mid-stream.
+		Thread producer = KafkaStorefront.abandonCarts(this.kafka.getBrokersAsString(), "crash-", CUSTOMERS,
+				Duration.ofMillis(150), published);
 		int kills = 0;
 		for (; kills < KILLS; kills++) {
 			long before = applied(database);
@@ -103,8 +85,7 @@ class CrashTest {
 				.pollInterval(Duration.ofMillis(200))
 				.ignoreExceptions()
 				.until(() -> applied(database) >= before + 90);
-			engine.destroyForcibly().waitFor();
-			assertThat(engine.exitValue()).as("killed, not shut down").isEqualTo(137);
+			assertThat(engine.kill()).as("killed, not shut down").isEqualTo(137);
 			engine = start(arguments, kills + 1);
 		}
 		producer.join();
@@ -161,68 +142,15 @@ class CrashTest {
 	}
 
 	private List<String> arguments(String database) {
-		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
-				"--spring.datasource.url=" + database, "--spring.datasource.username=" + TestDatabase.postgresUser(),
-				"--spring.datasource.password=", "--spring.kafka.bootstrap-servers=" + this.kafka.getBrokersAsString(),
-				// A killed consumer's partitions move on after seconds, not the default
-				// 45.
-				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
-				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
-				"--encore.redis.url=" + TestRedis.url(), "--encore.redis.key-prefix=" + this.redisPrefix,
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestSmtpServer.port(), "--server.port=0",
-				"--management.server.port=0", "--encore.access.try-out=true",
-				// An hour in a second: the first reminders fall due while the test kills,
-				// the last calls (three days) about a minute after each checkout.
-				"--encore.journeys.time-scale=0.00025",
-				// A killed node's job locks free up after seconds, not the default 5
-				// minutes.
-				"--camunda.bpm.job-execution.lock-time-in-millis=4000",
-				"--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
-				"--logging.level.org.apache.kafka=WARN"));
-		return arguments;
+		// An hour in a second: the first reminders fall due while the test kills, the
+		// last calls (three days) about a minute after each checkout.
+		return EngineProcess.clusterArguments(database, this.kafka.getBrokersAsString(), this.redisPrefix, 0.00025);
 	}
 
-	private Process start(List<String> arguments, int run) throws Exception {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
-						JAR.toString()));
-		command.addAll(arguments);
-		File log = Path.of("target", "crash-test-run-" + run + ".log").toFile();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log))
-			.start();
+	private EngineProcess start(List<String> arguments, int run) throws Exception {
+		EngineProcess process = EngineProcess.start("crash-test-run-" + run, arguments);
 		this.processes.add(process);
 		return process;
-	}
-
-	/**
-	 * A storefront's stream: each customer identifies, browses and abandons a checkout.
-	 */
-	private void publish(AtomicBoolean streaming, AtomicInteger published) {
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.getBrokersAsString(),
-						ProducerConfig.ACKS_CONFIG, "all"),
-				new StringSerializer(), new StringSerializer())) {
-			for (int i = 0; i < CUSTOMERS && streaming.get(); i++) {
-				String customer = "crash-" + i;
-				List<TestEvents> events = List.of(TestEvents.identify(customer, customer + "@example.org", "Ada"),
-						TestEvents.track("Product Viewed", customer).with("product_id", "p-" + i),
-						TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0));
-				for (TestEvents event : events) {
-					producer.send(new ProducerRecord<>("encore.events", customer, event.json())).get();
-					published.incrementAndGet();
-				}
-				pause();
-			}
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** A storefront's pace, about 20 events a second, so the kills land mid-stream. */
-	private static void pause() {
-		LockSupport.parkNanos(Duration.ofMillis(150).toNanos());
 	}
 
 	/**
@@ -237,13 +165,8 @@ class CrashTest {
 		}
 	}
 
-	private static long count(String database, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(database, TestDatabase.postgresUser(), "");
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
+	private static long count(String database, String sql) {
+		return TestDatabase.count(database, sql);
 	}
 
 	/** Emails received per recipient and subject: each reminder once. */

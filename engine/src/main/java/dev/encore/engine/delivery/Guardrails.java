@@ -56,28 +56,33 @@ class Guardrails {
 			return Decision.suppress(refused.get());
 		}
 		if (send.type() == MessageType.TRANSACTIONAL) {
-			return Decision.go(null);
+			return Decision.go();
 		}
 		ZoneId zone = zoneOf(profile);
 		LocalDate day = now.atZone(zone).toLocalDate();
-		Optional<CapRule> full = this.caps.take(profile.customerId(), send.key(), channel, day, rulesFor(send));
-		if (full.isPresent()) {
+		FrequencyCaps.Take take = this.caps.take(profile.customerId(), send.key(), channel, day, rulesFor(send));
+		if (take.full() != null) {
+			String reason = "capped:" + take.full().name();
 			return this.properties.whenCapped() == GuardrailProperties.WhenCapped.WAIT
-					? Decision.defer(day.plusDays(1).atStartOfDay(zone).toInstant(), "capped:" + full.get().name())
-					: Decision.suppress("capped:" + full.get().name());
+					? Decision.defer(day.plusDays(1).atStartOfDay(zone).toInstant(), reason)
+					: Decision.suppress(reason);
 		}
 		Optional<Instant> quiet = QuietHours.deferUntil(this.properties.quietHours().get(channel), zone, now);
 		if (quiet.isPresent()) {
-			this.caps.release(profile.customerId(), send.key(), channel, day);
+			// The deferred send counts on the day it goes out, not on the day it waited.
+			release(send, profile.customerId());
 			return Decision.defer(quiet.get(), "quiet_hours:" + channel);
 		}
-		return Decision.go(day);
+		return Decision.go();
 	}
 
-	/** Gives back the cap slot of a message that did not go out after all. */
-	void release(Send send, String customerId, Decision go) {
-		if (go.capDay() != null) {
-			this.caps.release(customerId, send.key(), send.channel().id(), go.capDay());
+	/**
+	 * Gives back the cap slot the send holds, if any, to the day it was taken on: its
+	 * message did not go out after all.
+	 */
+	void release(Send send, String customerId) {
+		if (send.type() == MessageType.MARKETING) {
+			this.caps.release(customerId, send.key(), send.channel().id());
 		}
 	}
 
@@ -134,22 +139,19 @@ class Guardrails {
 	record Send(String key, Channel channel, MessageType type, String processDefinitionId) {
 	}
 
-	/**
-	 * Go ({@code capDay}: the day a cap slot was taken on, if any), suppressed with a
-	 * reason, or deferred until an instant.
-	 */
-	record Decision(Outcome outcome, String reason, Instant until, LocalDate capDay) {
+	/** Go, suppressed with a reason, or deferred until an instant. */
+	record Decision(Outcome outcome, String reason, Instant until) {
 
-		static Decision go(LocalDate capDay) {
-			return new Decision(Outcome.GO, null, null, capDay);
+		static Decision go() {
+			return new Decision(Outcome.GO, null, null);
 		}
 
 		static Decision suppress(String reason) {
-			return new Decision(Outcome.SUPPRESS, reason, null, null);
+			return new Decision(Outcome.SUPPRESS, reason, null);
 		}
 
 		static Decision defer(Instant until, String reason) {
-			return new Decision(Outcome.DEFER, reason, until, null);
+			return new Decision(Outcome.DEFER, reason, until);
 		}
 
 	}

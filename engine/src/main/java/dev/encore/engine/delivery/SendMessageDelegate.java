@@ -41,7 +41,8 @@ import dev.encore.engine.referral.ReferralCodes;
  * reached the provider: LINE is asked again with the same retry key (LINE deduplicates),
  * email and SMS are marked {@code unknown} and follow
  * {@code encore.delivery.unknown-policy}. Transient failures fail the job (retried, then
- * an incident); permanent ones are logged and the journey continues.
+ * an incident) and keep the step's cap slot for the retry; permanent ones give it back,
+ * are logged, and the journey continues.
  */
 @Component("encoreSend")
 @JourneyBean
@@ -112,19 +113,19 @@ class SendMessageDelegate implements JavaDelegate {
 		}
 		CustomerProfile profile = this.profiles.find(attempt.customerId())
 			.orElseGet(() -> CustomerProfile.empty(attempt.customerId()));
+		Guardrails.Send send = new Guardrails.Send(attempt.sendKey(), attempt.channel(),
+				MessageType.fromInput(execution.getVariableLocal(MESSAGE_TYPE)), execution.getProcessDefinitionId());
 		String recipient = recipient(attempt.channel(), profile);
 		if (recipient == null) {
-			end(attempt, earlier, MessageStatus.FAILED, "no_address:" + attempt.channel().id());
+			end(attempt, earlier, send, MessageStatus.FAILED, "no_address:" + attempt.channel().id());
 			log.info("No {} address for customer={}; step {} of {} continues without sending", attempt.channel().id(),
 					attempt.customerId(), attempt.activityId(), attempt.journeyKey());
 			return;
 		}
-		Guardrails.Send send = new Guardrails.Send(attempt.sendKey(), attempt.channel(),
-				MessageType.fromInput(execution.getVariableLocal(MESSAGE_TYPE)), execution.getProcessDefinitionId());
 		Guardrails.Decision decision = this.guardrails.check(send, profile, recipient, this.clock.instant());
 		switch (decision.outcome()) {
 			case SUPPRESS -> {
-				end(attempt, earlier, MessageStatus.SUPPRESSED, decision.reason());
+				end(attempt, earlier, send, MessageStatus.SUPPRESSED, decision.reason());
 				this.meters
 					.counter("encore.suppressions", "channel", attempt.channel().id(), "reason", decision.reason())
 					.increment();
@@ -138,20 +139,19 @@ class SendMessageDelegate implements JavaDelegate {
 						attempt.customerId(), decision.until(), decision.reason());
 				throw new SendDeferredException(decision.until());
 			}
-			default -> send(execution, attempt, earlier, profile, recipient, send, decision);
+			default -> send(execution, attempt, earlier, profile, recipient, send);
 		}
 	}
 
 	private void send(DelegateExecution execution, SendAttempt attempt, Optional<MessageStatus> earlier,
-			CustomerProfile profile, String recipient, Guardrails.Send send, Guardrails.Decision go) {
+			CustomerProfile profile, String recipient, Guardrails.Send send) {
 		Rendered rendered;
 		try {
 			rendered = render(attempt, profile, templateData(execution, attempt, profile));
 		}
 		catch (RuntimeException ex) {
 			// Never a blank or half-rendered message in a customer's inbox.
-			this.guardrails.release(send, attempt.customerId(), go);
-			end(attempt, earlier, MessageStatus.FAILED, "template_error");
+			end(attempt, earlier, send, MessageStatus.FAILED, "template_error");
 			log.warn("Template {} for {} failed for customer={}: {}", attempt.templateId(), attempt.channel().id(),
 					attempt.customerId(), ex.getMessage());
 			return;
@@ -167,7 +167,7 @@ class SendMessageDelegate implements JavaDelegate {
 			count(attempt, MessageStatus.SENT);
 		}
 		catch (PermanentDeliveryException ex) {
-			this.guardrails.release(send, attempt.customerId(), go);
+			this.guardrails.release(send, attempt.customerId());
 			this.messageLog.finish(attempt.sendKey(), MessageStatus.FAILED, ex.reason(), null, null);
 			count(attempt, MessageStatus.FAILED);
 			if (DEAD_ADDRESS.contains(ex.reason())) {
@@ -178,7 +178,8 @@ class SendMessageDelegate implements JavaDelegate {
 					ex.reason());
 		}
 		catch (TransientDeliveryException ex) {
-			this.guardrails.release(send, attempt.customerId(), go);
+			// The retry, maybe after midnight, keeps the cap slot on the day it was
+			// taken.
 			if (!ex.outcomeUnknown()) {
 				// The provider did not take it: a retry may send. An unanswered call
 				// stays 'sending' so the retry treats it as possibly delivered.
@@ -210,7 +211,13 @@ class SendMessageDelegate implements JavaDelegate {
 		}
 	}
 
-	private void end(SendAttempt attempt, Optional<MessageStatus> earlier, MessageStatus status, String reason) {
+	/**
+	 * Ends the step without a provider call and gives back the cap slot it holds, taken
+	 * now or by an earlier attempt (the customer unsubscribed overnight, say).
+	 */
+	private void end(SendAttempt attempt, Optional<MessageStatus> earlier, Guardrails.Send send, MessageStatus status,
+			String reason) {
+		this.guardrails.release(send, attempt.customerId());
 		if (earlier.isPresent()) {
 			this.messageLog.finish(attempt.sendKey(), status, reason, null, null);
 		}

@@ -18,13 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.JedisPooled;
 
 import dev.encore.engine.delivery.GuardrailProperties.CapRule;
-import dev.encore.engine.profile.ProfileConfiguration;
-import dev.encore.engine.profile.RedisProperties;
 import dev.encore.engine.testsupport.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Caps on the real redis-server (one Lua script) and in memory, with the same rules. */
+/**
+ * What every {@link FrequencyCaps} must do, run on the real redis-server (one Lua script)
+ * and in memory with the same rules.
+ */
 class FrequencyCapsTest {
 
 	private static final String PREFIX = "encore-test:" + UUID.randomUUID() + ":";
@@ -48,8 +49,13 @@ class FrequencyCapsTest {
 	}
 
 	private static FrequencyCaps caps(String store) {
-		return new FrequencyCaps(new ProfileConfiguration.JedisHolder("redis".equals(store) ? redis : null),
-				new RedisProperties(TestRedis.url(), PREFIX));
+		return "redis".equals(store) ? new RedisFrequencyCaps(redis, PREFIX) : new InMemoryFrequencyCaps();
+	}
+
+	/** The rule that refused the send, empty when it took (or kept) a slot. */
+	private static Optional<String> take(FrequencyCaps caps, String customer, String sendKey, String channel,
+			LocalDate day) {
+		return Optional.ofNullable(caps.take(customer, sendKey, channel, day, RULES).full()).map(CapRule::name);
 	}
 
 	@ParameterizedTest
@@ -61,23 +67,23 @@ class FrequencyCapsTest {
 			for (int round = 0; round < 200; round++) {
 				String customer = "race-" + round + "-" + UUID.randomUUID();
 				CountDownLatch start = new CountDownLatch(1);
-				List<Future<Optional<CapRule>>> racers = new ArrayList<>();
+				List<Future<Optional<String>>> racers = new ArrayList<>();
 				for (int i = 0; i < 4; i++) {
-					Callable<Optional<CapRule>> racer = () -> {
+					Callable<Optional<String>> racer = () -> {
 						start.await();
-						return caps.take(customer, "send-" + UUID.randomUUID(), "sms", DAY, RULES);
+						return take(caps, customer, "send-" + UUID.randomUUID(), "sms", DAY);
 					};
 					racers.add(pool.submit(racer));
 				}
 				start.countDown();
 				int passed = 0;
-				for (Future<Optional<CapRule>> racer : racers) {
-					Optional<CapRule> full = racer.get();
+				for (Future<Optional<String>> racer : racers) {
+					Optional<String> full = racer.get();
 					if (full.isEmpty()) {
 						passed++;
 					}
 					else {
-						assertThat(full.get().name()).isEqualTo("sms_per_day");
+						assertThat(full).hasValue("sms_per_day");
 					}
 				}
 				assertThat(passed).as("round %d", round).isEqualTo(1);
@@ -98,16 +104,15 @@ class FrequencyCapsTest {
 		FrequencyCaps caps = caps(store);
 		String customer = "retry-" + UUID.randomUUID();
 		for (int attempt = 0; attempt < 5; attempt++) {
-			assertThat(caps.take(customer, "reminder-1", "sms", DAY, RULES)).as("attempt %d", attempt).isEmpty();
+			assertThat(take(caps, customer, "reminder-1", "sms", DAY)).as("attempt %d", attempt).isEmpty();
 		}
-		assertThat(caps.take(customer, "reminder-2", "sms", DAY, RULES)).map(CapRule::name).hasValue("sms_per_day");
-		caps.release(customer, "reminder-1", "sms", DAY);
-		caps.release(customer, "reminder-1", "sms", DAY);
-		assertThat(caps.take(customer, "reminder-2", "sms", DAY, RULES)).isEmpty();
-		assertThat(caps.take(customer, "reminder-3", "email", DAY, RULES)).isEmpty();
-		assertThat(caps.take(customer, "reminder-4", "email", DAY, RULES)).isEmpty();
-		assertThat(caps.take(customer, "reminder-5", "email", DAY, RULES)).map(CapRule::name)
-			.as("a double release gave back one slot, not two")
+		assertThat(take(caps, customer, "reminder-2", "sms", DAY)).hasValue("sms_per_day");
+		caps.release(customer, "reminder-1", "sms");
+		caps.release(customer, "reminder-1", "sms");
+		assertThat(take(caps, customer, "reminder-2", "sms", DAY)).isEmpty();
+		assertThat(take(caps, customer, "reminder-3", "email", DAY)).isEmpty();
+		assertThat(take(caps, customer, "reminder-4", "email", DAY)).isEmpty();
+		assertThat(take(caps, customer, "reminder-5", "email", DAY)).as("a double release gave back one slot, not two")
 			.hasValue("marketing_per_week");
 	}
 
@@ -116,25 +121,78 @@ class FrequencyCapsTest {
 	void rulesCountCalendarDaysAndAReleasedSlotCanBeTakenAgain(String store) {
 		FrequencyCaps caps = caps(store);
 		String customer = "week-" + UUID.randomUUID();
-		assertThat(caps.take(customer, "send-1", "email", DAY, RULES)).isEmpty();
-		assertThat(caps.take(customer, "send-2", "sms", DAY, RULES)).isEmpty();
+		assertThat(take(caps, customer, "send-1", "email", DAY)).isEmpty();
+		assertThat(take(caps, customer, "send-2", "sms", DAY)).isEmpty();
 		// One SMS a day: the next day allows another.
-		assertThat(caps.take(customer, "send-3", "sms", DAY, RULES)).map(CapRule::name).hasValue("sms_per_day");
-		assertThat(caps.take(customer, "send-4", "sms", DAY.plusDays(1), RULES)).isEmpty();
+		assertThat(take(caps, customer, "send-3", "sms", DAY)).hasValue("sms_per_day");
+		assertThat(take(caps, customer, "send-4", "sms", DAY.plusDays(1))).isEmpty();
 		// Three marketing messages in seven days, whatever the channel.
-		assertThat(caps.take(customer, "send-5", "email", DAY.plusDays(2), RULES)).map(CapRule::name)
-			.hasValue("marketing_per_week");
-		caps.release(customer, "send-4", "sms", DAY.plusDays(1));
-		assertThat(caps.take(customer, "send-6", "email", DAY.plusDays(2), RULES)).isEmpty();
+		assertThat(take(caps, customer, "send-5", "email", DAY.plusDays(2))).hasValue("marketing_per_week");
+		caps.release(customer, "send-4", "sms");
+		assertThat(take(caps, customer, "send-6", "email", DAY.plusDays(2))).isEmpty();
 		// Seven days on, the first day's two no longer count (the released SMS never
 		// did):
 		// DAY+2 and two more make three.
-		assertThat(caps.take(customer, "send-7", "email", DAY.plusDays(7), RULES)).isEmpty();
-		assertThat(caps.take(customer, "send-8", "line", DAY.plusDays(7), RULES)).isEmpty();
-		assertThat(caps.take(customer, "send-9", "line", DAY.plusDays(7), RULES)).map(CapRule::name)
-			.hasValue("marketing_per_week");
+		assertThat(take(caps, customer, "send-7", "email", DAY.plusDays(7))).isEmpty();
+		assertThat(take(caps, customer, "send-8", "line", DAY.plusDays(7))).isEmpty();
+		assertThat(take(caps, customer, "send-9", "line", DAY.plusDays(7))).hasValue("marketing_per_week");
 		// A journey without caps is never capped.
-		assertThat(caps.take(customer, "send-10", "line", DAY.plusDays(7), List.of())).isEmpty();
+		assertThat(caps.take(customer, "send-10", "line", DAY.plusDays(7), List.of()).full()).isNull();
+	}
+
+	/**
+	 * A send that took its slot at 23:59 and is retried at 00:01 (provider outage, a
+	 * rerun after a crash) keeps it on the first day: the second day's counters never see
+	 * it, so the day's own SMS still goes.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "redis", "memory" })
+	void aRetryAfterMidnightKeepsTheSlotOnTheDayItWasTaken(String store) {
+		FrequencyCaps caps = caps(store);
+		String customer = "midnight-" + UUID.randomUUID();
+		assertThat(caps.take(customer, "reminder-1", "sms", DAY, RULES).day()).isEqualTo(DAY);
+
+		assertThat(caps.take(customer, "reminder-1", "sms", DAY.plusDays(1), RULES).day()).isEqualTo(DAY);
+		assertThat(counts(caps, customer, DAY)).containsExactly(1L, 1L);
+		assertThat(counts(caps, customer, DAY.plusDays(1))).containsExactly(0L, 0L);
+		assertThat(take(caps, customer, "reminder-2", "sms", DAY.plusDays(1))).isEmpty();
+	}
+
+	/**
+	 * A release after midnight (the retry failed for good, or the customer unsubscribed
+	 * overnight) gives the slot back to its own day and leaves the new day's alone.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "redis", "memory" })
+	void aReleaseAfterMidnightGivesTheSlotBackToItsOwnDay(String store) {
+		FrequencyCaps caps = caps(store);
+		String customer = "release-" + UUID.randomUUID();
+		take(caps, customer, "reminder-1", "sms", DAY);
+		take(caps, customer, "next-day", "sms", DAY.plusDays(1));
+
+		assertThat(caps.release(customer, "reminder-1", "sms")).hasValue(DAY);
+		assertThat(counts(caps, customer, DAY)).containsExactly(0L, 0L);
+		assertThat(counts(caps, customer, DAY.plusDays(1))).containsExactly(1L, 1L);
+		assertThat(caps.release(customer, "reminder-1", "sms")).as("given back once").isEmpty();
+		assertThat(counts(caps, customer, DAY)).containsExactly(0L, 0L);
+		assertThat(take(caps, customer, "reminder-3", "sms", DAY)).as("the first day's slot is free again").isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "redis", "memory" })
+	void erasingACustomerForgetsTheirCountersAndSlots(String store) {
+		FrequencyCaps caps = caps(store);
+		String customer = "erase-" + UUID.randomUUID();
+		take(caps, customer, "reminder-1", "sms", DAY);
+		caps.erase(customer);
+		assertThat(counts(caps, customer, DAY)).containsExactly(0L, 0L);
+		assertThat(caps.release(customer, "reminder-1", "sms")).isEmpty();
+		assertThat(take(caps, customer, "reminder-2", "sms", DAY)).isEmpty();
+	}
+
+	/** The day's SMS count and its count over every channel. */
+	private static List<Long> counts(FrequencyCaps caps, String customer, LocalDate day) {
+		return List.of(caps.count(customer, "sms", day), caps.count(customer, "any", day));
 	}
 
 }

@@ -25,7 +25,11 @@ public final class TcpProxy implements AutoCloseable {
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
+	private final List<Socket> targets = new CopyOnWriteArrayList<>();
+
 	private volatile ServerSocket server;
+
+	private volatile boolean hanging;
 
 	public TcpProxy(String targetHost, int targetPort) {
 		this.targetHost = targetHost;
@@ -41,6 +45,19 @@ public final class TcpProxy implements AutoCloseable {
 		closeQuietly(this.server);
 		this.sockets.forEach(TcpProxy::closeQuietly);
 		this.sockets.clear();
+	}
+
+	/**
+	 * New connections are accepted and then hang, not a byte forwarded, as with a
+	 * provider that stopped answering; connections already open go on.
+	 */
+	public void hang() {
+		this.hanging = true;
+	}
+
+	/** Connections forwarded to the target and still open. */
+	public long forwarding() {
+		return this.targets.stream().filter((target) -> !target.isClosed()).count();
 	}
 
 	public synchronized void restore() {
@@ -69,9 +86,14 @@ public final class TcpProxy implements AutoCloseable {
 		while (!listening.isClosed()) {
 			try {
 				Socket client = listening.accept();
+				if (this.hanging) {
+					this.sockets.add(client);
+					continue;
+				}
 				Socket target = new Socket(this.targetHost, this.targetPort);
 				this.sockets.add(client);
 				this.sockets.add(target);
+				this.targets.add(target);
 				pipe(client, target);
 				pipe(target, client);
 			}

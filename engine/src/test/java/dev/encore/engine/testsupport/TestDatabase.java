@@ -2,6 +2,7 @@ package dev.encore.engine.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -54,6 +55,22 @@ public final class TestDatabase {
 		admin("CREATE DATABASE " + name);
 		created.add(name);
 		return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+	}
+
+	/**
+	 * A number a query counts in a PostgreSQL database another process writes (it fails
+	 * while that process has not made its tables yet).
+	 */
+	public static long count(String url, String sql) {
+		try (Connection connection = DriverManager.getConnection(url, postgresUser(), "");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
 	}
 
 	public static String postgresUser() {
