@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import dev.encore.engine.intake.DependencyOutage;
+import dev.encore.engine.intake.TransientFailure;
 import dev.encore.engine.intake.EventConflictException;
 import dev.encore.engine.intake.InvalidEventException;
 import dev.encore.engine.intake.PayloadTooLargeException;
@@ -112,12 +112,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The database or Redis out of reach is an outage to wait out (503), sorted by
-	 * {@link DependencyOutage}; any other failure of theirs is a fault (500), logged.
+	 * {@link TransientFailure}; any other failure of theirs is a fault (500), logged.
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class, JedisException.class,
 			ProcessEngineException.class })
 	ResponseEntity<ProblemDetail> storeFailure(RuntimeException ex) {
-		if (!DependencyOutage.isCause(ex)) {
+		if (!TransientFailure.isOutage(ex)) {
 			log.error("Request failed", ex);
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 					"The request failed; see the server log.");

@@ -16,6 +16,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,22 @@ class TransientFailureTest {
 		assertThat(TransientFailure.reasonOf(new SQLException("the database system is shutting down", "57P01")))
 			.hasValue("database");
 		assertThat(TransientFailure.reasonOf(new SQLException("too many connections", "53300"))).hasValue("database");
+		SQLException batch = new SQLException("Batch entry 0 was aborted", "42000");
+		batch.setNextException(new SQLException("An I/O error occurred", "08006"));
+		assertThat(TransientFailure.reasonOf(batch)).hasValue("database");
+		// The rollback after a lost connection fails too: what broke the work decides.
+		TransactionSystemException rollback = new TransactionSystemException("rollback failed");
+		rollback.initApplicationException(new CannotGetJdbcConnectionException("down"));
+		assertThat(TransientFailure.reasonOf(rollback)).hasValue("database");
+	}
+
+	@Test
+	void anOutageIsADatabaseOrRedisFailureNotAConflict() {
+		assertThat(TransientFailure.isOutage(new CannotGetJdbcConnectionException("down"))).isTrue();
+		assertThat(TransientFailure.isOutage(new JedisDataException("READONLY You can't write against a replica")))
+			.isTrue();
+		assertThat(TransientFailure.isOutage(new OptimisticLockingException("changed meanwhile"))).isFalse();
+		assertThat(TransientFailure.isOutage(new IllegalStateException("a bug"))).isFalse();
 	}
 
 	@Test
