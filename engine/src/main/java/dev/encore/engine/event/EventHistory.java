@@ -1,0 +1,116 @@
+package dev.encore.engine.event;
+
+import dev.encore.engine.event.CustomerEvent;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every accepted event per customer, once: the dedupe record, the data a journey's
+ * messages read about the event that started it, and what support sees.
+ */
+@Repository
+public class EventHistory {
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ObjectMapper json;
+
+	EventHistory(JdbcClient jdbc, Clock clock, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.json = json;
+	}
+
+	public boolean contains(String messageId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM encore_event WHERE message_id = ?")
+			.param(messageId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Fails with a duplicate-key error when another node recorded the same id meanwhile.
+	 */
+	public void record(CustomerEvent event) {
+		this.jdbc.sql("""
+				INSERT INTO encore_event
+				  (message_id, customer_id, event_type, event_name, occurred_at, received_at, source, properties)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(event.messageId(), event.customerId(), event.type().id(), event.name(),
+					Timestamp.from(event.timestamp()), Timestamp.from(this.clock.instant()), event.source(),
+					write(event.properties()))
+			.update();
+	}
+
+	/** The event a journey step refers to, with its properties. */
+	public Optional<RecordedEvent> find(String messageId) {
+		return this.jdbc.sql(SELECT + " WHERE message_id = ?").param(messageId).query(this::row).optional();
+	}
+
+	public List<RecordedEvent> forCustomer(String customerId) {
+		return this.jdbc.sql(SELECT + " WHERE customer_id = ? ORDER BY received_at, id")
+			.param(customerId)
+			.query(this::row)
+			.list();
+	}
+
+	private static final String SELECT = """
+			SELECT message_id, event_type, event_name, occurred_at, received_at, source, properties
+			FROM encore_event""";
+
+	private RecordedEvent row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+		return new RecordedEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+				rs.getTimestamp(5).toInstant(), rs.getString(6), read(rs.getString(7)));
+	}
+
+	private String write(Map<String, Object> properties) {
+		try {
+			return this.json.writeValueAsString(properties);
+		}
+		catch (JsonProcessingException ex) {
+			throw new InvalidEventException("properties", "must be JSON");
+		}
+	}
+
+	private Map<String, Object> read(String properties) {
+		try {
+			return properties == null ? Map.of() : this.json.readValue(properties, MAP);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Unreadable event properties", ex);
+		}
+	}
+
+	/** An event as support and templates see it. */
+	public record RecordedEvent(String messageId, String type, String name, Instant occurredAt, Instant receivedAt,
+			String source, Map<String, Object> properties) {
+
+		/**
+		 * The event as templates read it: {@code event.name},
+		 * {@code event.properties.value}...
+		 */
+		public Map<String, Object> toTemplateData() {
+			return Map.of("name", this.name == null ? "" : this.name, "messageId", this.messageId, "timestamp",
+					this.occurredAt.toString(), "properties", this.properties);
+		}
+
+	}
+
+}
