@@ -22,9 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.intake.EventProcessor;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.EventType;
 
 /** The doors and gauges of a running Encore a benchmark uses. */
 final class Harness {

@@ -28,8 +28,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.encore.engine.EncoreApplication;
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 import dev.encore.engine.profile.ProfileConfiguration;
 import dev.encore.engine.profile.ProfileUpdater;
 

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventValues;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventValues;
 import dev.encore.engine.journey.JourneyEntries;
 import dev.encore.engine.journey.JourneyGoal;
 import dev.encore.engine.journey.JourneyModel;

@@ -1,5 +1,7 @@
 package dev.encore.engine.consent;
 
+import dev.encore.engine.event.EventSink;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,9 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.encore.connectors.Channel;
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventProcessor;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 
 /**
  * A consent given or withdrawn outside the storefront (consent API, unsubscribe link, SMS
@@ -27,11 +28,11 @@ class ConsentChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsentChanges.class);
 
-	private final EventProcessor processor;
+	private final EventSink processor;
 
 	private final Clock clock;
 
-	ConsentChanges(EventProcessor processor, Clock clock) {
+	ConsentChanges(EventSink processor, Clock clock) {
 		this.processor = processor;
 		this.clock = clock;
 	}
@@ -46,10 +47,10 @@ class ConsentChanges {
 		granted.forEach((channel, grant) -> consents.put(channel.id(),
 				Map.of("status", grant ? "granted" : "revoked", "source", source, "at", at.toString())));
 		String messageId = "consent:" + (changeId == null ? UUID.randomUUID().toString() : changeId);
-		EventProcessor.Outcome outcome = this.processor.process(new CustomerEvent(messageId, EventType.IDENTIFY, null,
+		EventSink.Outcome outcome = this.processor.process(new CustomerEvent(messageId, EventType.IDENTIFY, null,
 				customerId, at, Map.of(), Map.of("consents", consents), "consent"));
 		log.info("Consent {} customer={} source={} ({})", consents.keySet(), customerId, source, outcome);
-		return outcome == EventProcessor.Outcome.APPLIED;
+		return outcome == EventSink.Outcome.APPLIED;
 	}
 
 	Instant now() {

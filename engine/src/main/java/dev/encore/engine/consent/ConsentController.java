@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.connectors.Channel;
-import dev.encore.engine.intake.InvalidEventException;
+import dev.encore.engine.event.InvalidEventException;
 import dev.encore.engine.profile.Consent;
 import dev.encore.engine.profile.ProfileStore;
 

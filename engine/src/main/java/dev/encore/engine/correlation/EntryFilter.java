@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.journey.sandbox.JourneyBeans;
 import dev.encore.engine.journey.sandbox.JourneyElResolvers;
 import dev.encore.engine.profile.ProfileViews;

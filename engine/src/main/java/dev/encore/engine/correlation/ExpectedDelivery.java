@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.intake.EventHistory;
+import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.journey.IsoDurations;
 import dev.encore.engine.journey.sandbox.JourneyBean;
 import dev.encore.engine.journey.JourneyProperties;

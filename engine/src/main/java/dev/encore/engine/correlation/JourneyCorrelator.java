@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.analytics.GoalTracker;
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 
 /**
  * Moves a customer's journeys on an event: first every journey of that customer waiting

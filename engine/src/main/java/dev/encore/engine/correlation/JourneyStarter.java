@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.journey.Buckets;
 import dev.encore.engine.journey.EntryRules;
 import dev.encore.engine.journey.JourneyEntries;

@@ -23,7 +23,7 @@ import dev.encore.connectors.PermanentDeliveryException;
 import dev.encore.connectors.SmsContent;
 import dev.encore.connectors.TransientDeliveryException;
 import dev.encore.engine.correlation.JourneyCorrelator;
-import dev.encore.engine.intake.EventHistory;
+import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.journey.sandbox.JourneyBean;
 import dev.encore.engine.journey.JourneySettings;
 import dev.encore.engine.profile.CustomerProfile;

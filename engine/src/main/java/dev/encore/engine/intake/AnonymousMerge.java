@@ -1,5 +1,9 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventType;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.InvalidEventException;
+
+import dev.encore.engine.event.EventValues;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.CustomerEvent;
+
 /** An event that kept conflicting with concurrent journey changes; safe to send again. */
 public class EventConflictException extends RuntimeException {
 

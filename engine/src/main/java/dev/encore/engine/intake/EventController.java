@@ -1,5 +1,11 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventSink;
+
+import dev.encore.engine.event.InvalidEventException;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +48,7 @@ class EventController {
 	ResponseEntity<EventReceipt> accept(@Valid @RequestBody EventRequest request) {
 		this.metrics.received("http");
 		CustomerEvent event = this.metrics.rejectedOnFailure("http", () -> this.rules.fromRequest(request, "http"));
-		EventProcessor.Outcome outcome = this.processor.process(event);
+		EventSink.Outcome outcome = this.processor.process(event);
 		return ResponseEntity.accepted().body(new EventReceipt(event.messageId(), outcome.id()));
 	}
 

@@ -1,5 +1,11 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventSink;
+
+import dev.encore.engine.event.EventHistory;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +28,7 @@ import dev.encore.engine.profile.ProfileUpdater;
  * so an event is applied once or not at all.
  */
 @Service
-public class EventProcessor {
+public class EventProcessor implements EventSink {
 
 	private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);
 
@@ -58,6 +64,7 @@ public class EventProcessor {
 		this.properties = properties;
 	}
 
+	@Override
 	public Outcome process(CustomerEvent event) {
 		Instant receivedAt = this.clock.instant();
 		if (this.recent.seen(event.messageId())) {
@@ -114,17 +121,6 @@ public class EventProcessor {
 		log.info("Applied {} '{}' customer={} messageId={}", event.type().id(),
 				event.name() == null ? "" : event.name(), event.customerId(), event.messageId());
 		return Outcome.APPLIED;
-	}
-
-	/** What became of an event. */
-	public enum Outcome {
-
-		APPLIED, DUPLICATE;
-
-		public String id() {
-			return this == APPLIED ? "accepted" : "duplicate";
-		}
-
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventType;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;

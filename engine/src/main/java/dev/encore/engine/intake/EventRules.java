@@ -1,5 +1,11 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventNames;
+
+import dev.encore.engine.event.InvalidEventException;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +56,7 @@ class EventRules {
 		requirePrintable(event.messageId(), "messageId");
 		requirePrintable(event.customerId(), "userId");
 		requirePrintable(event.name(), "event");
-		if (event.name() != null && KnownEvents.INTERNAL.contains(event.name())) {
+		if (event.name() != null && EventNames.INTERNAL.contains(event.name())) {
 			throw new InvalidEventException("event", "'" + event.name() + "' is an event Encore derives itself");
 		}
 		if (event.timestamp().isBefore(EARLIEST)) {

@@ -1,5 +1,9 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.InvalidEventException;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventSink;
+
+import dev.encore.engine.event.InvalidEventException;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ItemResult(int index, String messageId, String status, String reason) {
 
-	static ItemResult of(int index, String messageId, EventProcessor.Outcome outcome) {
+	static ItemResult of(int index, String messageId, EventSink.Outcome outcome) {
 		return new ItemResult(index, messageId, outcome.id(), null);
 	}
 

@@ -1,5 +1,9 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.InvalidEventException;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;

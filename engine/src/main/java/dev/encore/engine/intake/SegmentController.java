@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.InvalidEventException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,11 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.InvalidEventException;
+
+import dev.encore.engine.event.EventType;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;

@@ -5,10 +5,6 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.profile.BirthdayScan;
-import dev.encore.engine.profile.ChurnScan;
-import dev.encore.engine.profile.ProfileUpdater;
-
 /**
  * Event names a journey may start on, wait for or name as its goal: the Segment
  * e-commerce and engagement events storefronts send, Encore's internal events, and the
@@ -22,13 +18,6 @@ public class KnownEvents {
 			"Cart Viewed", "Checkout Started", "Order Completed", "Order Refunded", "Order Cancelled", "Email Opened",
 			"Email Link Clicked", "Site Visited", "Review Submitted", "Referral Completed", "Lifecycle Stage Changed",
 			"Churn Risk Detected", "Birthday Reached");
-
-	/**
-	 * Events Encore derives itself: a storefront may not send them, or anyone with the
-	 * intake's address could start win-back or VIP journeys for any customer.
-	 */
-	public static final Set<String> INTERNAL = Set.of(ProfileUpdater.LIFECYCLE_STAGE_CHANGED,
-			ChurnScan.CHURN_RISK_DETECTED, BirthdayScan.BIRTHDAY_REACHED);
 
 	private final Set<String> known;
 

@@ -1,5 +1,9 @@
 package dev.encore.engine.profile;
 
+import dev.encore.engine.event.EventSink;
+
+import dev.encore.engine.event.EventNames;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -19,9 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventProcessor;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 import dev.encore.engine.journey.JourneyProperties;
 
 /**
@@ -37,9 +40,6 @@ public class BirthdayScan {
 
 	private static final Logger log = LoggerFactory.getLogger(BirthdayScan.class);
 
-	/** Internal event: journeys start on it like on any storefront event. */
-	public static final String BIRTHDAY_REACHED = "Birthday Reached";
-
 	static final String TASK = "birthday-scan";
 
 	private static final MonthDay LEAP_DAY = MonthDay.of(2, 29);
@@ -48,7 +48,7 @@ public class BirthdayScan {
 
 	private final ProfileStore store;
 
-	private final EventProcessor events;
+	private final EventSink events;
 
 	private final ScheduledRuns runs;
 
@@ -56,8 +56,7 @@ public class BirthdayScan {
 
 	private final Clock clock;
 
-	BirthdayScan(ProfileStore store, EventProcessor events, ScheduledRuns runs, JourneyProperties journeys,
-			Clock clock) {
+	BirthdayScan(ProfileStore store, EventSink events, ScheduledRuns runs, JourneyProperties journeys, Clock clock) {
 		this.store = store;
 		this.events = events;
 		this.runs = runs;
@@ -105,7 +104,7 @@ public class BirthdayScan {
 
 	private boolean emit(CustomerProfile profile, LocalDate day, Instant now) {
 		try {
-			boolean applied = this.events.process(event(profile, day, now)) == EventProcessor.Outcome.APPLIED;
+			boolean applied = this.events.process(event(profile, day, now)) == EventSink.Outcome.APPLIED;
 			if (applied) {
 				log.info("Birthday reached for customer={}", profile.customerId());
 			}
@@ -131,8 +130,8 @@ public class BirthdayScan {
 	private static CustomerEvent event(CustomerProfile profile, LocalDate day, Instant now) {
 		String year = profile.customerId() + "|" + day.getYear();
 		String messageId = "birthday-" + UUID.nameUUIDFromBytes(year.getBytes(StandardCharsets.UTF_8));
-		return new CustomerEvent(messageId, EventType.TRACK, BIRTHDAY_REACHED, profile.customerId(), now,
-				Map.of("localDate", day.toString()), Map.of(), ProfileUpdater.INTERNAL_SOURCE);
+		return new CustomerEvent(messageId, EventType.TRACK, EventNames.BIRTHDAY_REACHED, profile.customerId(), now,
+				Map.of("localDate", day.toString()), Map.of(), EventNames.INTERNAL_SOURCE);
 	}
 
 }

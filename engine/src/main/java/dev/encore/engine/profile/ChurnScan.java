@@ -1,5 +1,9 @@
 package dev.encore.engine.profile;
 
+import dev.encore.engine.event.EventSink;
+
+import dev.encore.engine.event.EventNames;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,9 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventProcessor;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 
 /**
  * The daily churn early-warning scan. Once a day one node claims the run
@@ -30,14 +33,11 @@ public class ChurnScan {
 
 	private static final Logger log = LoggerFactory.getLogger(ChurnScan.class);
 
-	/** Internal event: journeys start on it like on any storefront event. */
-	public static final String CHURN_RISK_DETECTED = "Churn Risk Detected";
-
 	static final String TASK = "churn-scan";
 
 	private final ProfileStore store;
 
-	private final EventProcessor events;
+	private final EventSink events;
 
 	private final ScheduledRuns runs;
 
@@ -45,8 +45,7 @@ public class ChurnScan {
 
 	private final Clock clock;
 
-	ChurnScan(ProfileStore store, EventProcessor events, ScheduledRuns runs, ProfileProperties properties,
-			Clock clock) {
+	ChurnScan(ProfileStore store, EventSink events, ScheduledRuns runs, ProfileProperties properties, Clock clock) {
 		this.store = store;
 		this.events = events;
 		this.runs = runs;
@@ -80,7 +79,7 @@ public class ChurnScan {
 
 	private boolean emit(CustomerProfile profile, OrderStats stats, ChurnRisk risk, Instant now) {
 		try {
-			boolean applied = this.events.process(event(profile, stats, risk, now)) == EventProcessor.Outcome.APPLIED;
+			boolean applied = this.events.process(event(profile, stats, risk, now)) == EventSink.Outcome.APPLIED;
 			if (applied) {
 				log.info("Churn risk {} ({}) detected for customer={}", risk.signals(), risk.severity(),
 						profile.customerId());
@@ -99,10 +98,10 @@ public class ChurnScan {
 	private static CustomerEvent event(CustomerProfile profile, OrderStats stats, ChurnRisk risk, Instant now) {
 		String episode = profile.customerId() + "|" + stats.lastOrderAt();
 		String messageId = "churn-" + UUID.nameUUIDFromBytes(episode.getBytes(StandardCharsets.UTF_8));
-		return new CustomerEvent(messageId, EventType.TRACK, CHURN_RISK_DETECTED, profile.customerId(), now,
+		return new CustomerEvent(messageId, EventType.TRACK, EventNames.CHURN_RISK_DETECTED, profile.customerId(), now,
 				Map.of("signal", risk.signals().get(0), "signals", risk.signals(), "severity", risk.severity(),
 						"lastOrderAt", stats.lastOrderAt().toString()),
-				Map.of(), ProfileUpdater.INTERNAL_SOURCE);
+				Map.of(), EventNames.INTERNAL_SOURCE);
 	}
 
 }

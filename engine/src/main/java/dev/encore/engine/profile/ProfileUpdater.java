@@ -1,5 +1,7 @@
 package dev.encore.engine.profile;
 
+import dev.encore.engine.event.EventNames;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 
 /**
  * Turns events into profile changes: one read and at most one write of the store per
@@ -38,12 +40,6 @@ public class ProfileUpdater {
 	static final String SITE_VISITED = "Site Visited";
 
 	static final String REFERRAL_COMPLETED = "Referral Completed";
-
-	/** Internal event: journeys start on it like on any storefront event. */
-	public static final String LIFECYCLE_STAGE_CHANGED = "Lifecycle Stage Changed";
-
-	/** The source of the events Encore derives itself. */
-	public static final String INTERNAL_SOURCE = "encore";
 
 	private final ProfileStore store;
 
@@ -127,10 +123,10 @@ public class ProfileUpdater {
 		// Derived from the causing event's id, so a replay is deduplicated like any
 		// event.
 		String messageId = "lifecycle-" + UUID.nameUUIDFromBytes(cause.messageId().getBytes(StandardCharsets.UTF_8));
-		return new CustomerEvent(messageId, EventType.TRACK, LIFECYCLE_STAGE_CHANGED, cause.customerId(),
+		return new CustomerEvent(messageId, EventType.TRACK, EventNames.LIFECYCLE_STAGE_CHANGED, cause.customerId(),
 				cause.timestamp(),
 				Map.of("from", state.previous().id(), "to", state.stage().id(), "cause", cause.messageId()), Map.of(),
-				INTERNAL_SOURCE);
+				EventNames.INTERNAL_SOURCE);
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventValues;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventValues;
 
 /**
  * Reads Segment e-commerce {@code Order Completed} / {@code Order Refunded} properties:

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.correlation.JourneyCorrelator;
-import dev.encore.engine.intake.EventHistory;
-import dev.encore.engine.intake.EventHistory.RecordedEvent;
+import dev.encore.engine.event.EventHistory;
+import dev.encore.engine.event.EventHistory.RecordedEvent;
 import dev.encore.engine.journey.InvalidJourneyException;
 
 /**

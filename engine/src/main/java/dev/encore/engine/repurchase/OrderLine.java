@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.encore.engine.intake.EventValues;
+import dev.encore.engine.event.EventValues;
 
 /**
  * One product line of a Segment {@code Order Completed} ({@code properties.products[]}):

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.intake.EventHistory.RecordedEvent;
+import dev.encore.engine.event.EventHistory.RecordedEvent;
 import dev.encore.engine.journey.InvalidJourneyException;
 import dev.encore.engine.journey.sandbox.JourneyBean;
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.engine.delivery.MessageLog;
-import dev.encore.engine.intake.EventHistory;
+import dev.encore.engine.event.EventHistory;
 
 /**
  * One customer's story in time order: every event Encore received and every message a

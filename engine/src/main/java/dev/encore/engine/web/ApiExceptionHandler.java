@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.encore.engine.intake.TransientFailure;
 import dev.encore.engine.intake.EventConflictException;
-import dev.encore.engine.intake.InvalidEventException;
+import dev.encore.engine.event.InvalidEventException;
 import dev.encore.engine.intake.PayloadTooLargeException;
 import dev.encore.engine.intake.WriteKeyException;
 

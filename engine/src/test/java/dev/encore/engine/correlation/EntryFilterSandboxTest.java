@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 import dev.encore.engine.journey.sandbox.HostileJourneys;
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
 

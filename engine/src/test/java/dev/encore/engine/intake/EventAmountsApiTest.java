@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventHistory;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventHistory;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventValues;
+
 import java.math.BigDecimal;
 import java.util.Map;
 

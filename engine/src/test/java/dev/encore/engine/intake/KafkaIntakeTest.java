@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventHistory;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,13 @@
 package dev.encore.engine.intake;
 
+import dev.encore.engine.event.EventSink;
+
+import dev.encore.engine.event.EventHistory;
+
+import dev.encore.engine.event.EventType;
+
+import dev.encore.engine.event.CustomerEvent;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -74,9 +82,9 @@ class RedisDedupeTest extends RedisIntegrationTest {
 		assertThat(this.events.forCustomer(customer)).isEmpty();
 
 		this.redis.del(profileKey);
-		assertThat(this.processor.process(event)).isEqualTo(EventProcessor.Outcome.APPLIED);
+		assertThat(this.processor.process(event)).isEqualTo(EventSink.Outcome.APPLIED);
 		assertThat(this.redis.exists(mark(event.messageId()))).isTrue();
-		assertThat(this.processor.process(event)).isEqualTo(EventProcessor.Outcome.DUPLICATE);
+		assertThat(this.processor.process(event)).isEqualTo(EventSink.Outcome.DUPLICATE);
 		assertThat(activeJourneys(customer, "AbandonedCart")).isEqualTo(1);
 	}
 

@@ -1,5 +1,7 @@
 package dev.encore.engine.journey;
 
+import dev.encore.engine.event.EventNames;
+
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -126,7 +128,7 @@ class BirthdayRewardScenarioTest extends JourneyScenarioTest {
 
 	private long birthdayEvents(String customer) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM encore_event WHERE customer_id = ? AND event_name = ?")
-			.params(customer, BirthdayScan.BIRTHDAY_REACHED)
+			.params(customer, EventNames.BIRTHDAY_REACHED)
 			.query(Long.class)
 			.single();
 	}

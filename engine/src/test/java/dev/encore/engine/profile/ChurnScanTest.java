@@ -1,5 +1,7 @@
 package dev.encore.engine.profile;
 
+import dev.encore.engine.event.EventNames;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +38,7 @@ class ChurnScanTest extends RedisIntegrationTest {
 
 	private List<String> riskEvents(String customer) {
 		return this.jdbc.sql("SELECT properties FROM encore_event WHERE customer_id = ? AND event_name = ? ORDER BY id")
-			.params(customer, ChurnScan.CHURN_RISK_DETECTED)
+			.params(customer, EventNames.CHURN_RISK_DETECTED)
 			.query(String.class)
 			.list();
 	}

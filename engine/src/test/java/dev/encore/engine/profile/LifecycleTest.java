@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.testsupport.CustomerEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 
-import dev.encore.engine.intake.CustomerEvent;
+import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.testsupport.CustomerEvents;
 import dev.encore.engine.testsupport.TestRedis;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
-import dev.encore.engine.intake.EventHistory.RecordedEvent;
+import dev.encore.engine.event.EventHistory.RecordedEvent;
 import dev.encore.engine.journey.InvalidJourneyException;
 
 import static org.assertj.core.api.Assertions.assertThat;

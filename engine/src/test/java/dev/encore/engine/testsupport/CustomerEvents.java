@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.encore.engine.intake.CustomerEvent;
-import dev.encore.engine.intake.EventType;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 
 /**
  * Events as the {@code EventProcessor} applies them, for tests below the HTTP API:
