@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.encore.engine.event.CustomerEvent;
-import dev.encore.engine.intake.EventProcessor;
 import dev.encore.engine.event.EventType;
+import dev.encore.engine.intake.EventProcessor;
 
 /** The doors and gauges of a running Encore a benchmark uses. */
 final class Harness {

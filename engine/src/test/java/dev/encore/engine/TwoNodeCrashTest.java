@@ -23,9 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import redis.clients.jedis.JedisPooled;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import redis.clients.jedis.JedisPooled;
 
 import dev.encore.engine.testsupport.EngineProcess;
 import dev.encore.engine.testsupport.Holdouts;

@@ -1,7 +1,5 @@
 package dev.encore.engine.consent;
 
-import dev.encore.engine.event.EventSink;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.connectors.Channel;
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventSink;
 import dev.encore.engine.event.EventType;
 
 /**

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.journey.IsoDurations;
-import dev.encore.engine.journey.sandbox.JourneyBean;
 import dev.encore.engine.journey.JourneyProperties;
+import dev.encore.engine.journey.JourneyVariables;
+import dev.encore.engine.journey.sandbox.JourneyBean;
 
 /**
  * When an order has arrived and settled, for a timer's date
@@ -45,7 +46,7 @@ public class ExpectedDelivery {
 
 	public Date after(DelegateExecution execution, String deliveryDelay, String settleDelay) {
 		Instant now = this.clock.instant();
-		Object trigger = execution.getVariable(JourneyCorrelator.TRIGGER_EVENT_ID);
+		Object trigger = execution.getVariable(JourneyVariables.TRIGGER_EVENT_ID);
 		Instant delivered = trigger == null ? null
 				: this.events.find(trigger.toString())
 					.map((event) -> parse(event.properties().get(PROPERTY), this.shopZone))

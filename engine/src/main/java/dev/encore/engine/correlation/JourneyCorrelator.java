@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.analytics.GoalTracker;
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.event.EventType;
+import dev.encore.engine.goal.GoalTracker;
 
 /**
  * Moves a customer's journeys on an event: first every journey of that customer waiting
@@ -23,15 +23,6 @@ import dev.encore.engine.event.EventType;
 public class JourneyCorrelator {
 
 	private static final Logger log = LoggerFactory.getLogger(JourneyCorrelator.class);
-
-	/** Process variables every journey gets at entry. */
-	public static final String CUSTOMER_ID = "customerId";
-
-	/**
-	 * The message id of the event that started the journey; its data is in the event
-	 * history.
-	 */
-	public static final String TRIGGER_EVENT_ID = "triggerEventId";
 
 	private final RuntimeService runtime;
 

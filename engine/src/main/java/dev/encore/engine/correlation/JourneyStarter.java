@@ -20,6 +20,7 @@ import dev.encore.engine.journey.EntryRules;
 import dev.encore.engine.journey.JourneyEntries;
 import dev.encore.engine.journey.JourneyModel;
 import dev.encore.engine.journey.JourneySettings;
+import dev.encore.engine.journey.JourneyVariables;
 import dev.encore.engine.journey.Splits;
 
 /**
@@ -104,8 +105,8 @@ class JourneyStarter {
 		String customer = event.customerId();
 		boolean holdout = inHoldout(definitionId, journeyKey, customer);
 		Map<String, Object> variables = new HashMap<>(this.settings.of(definitionId, journeyKey));
-		variables.put(JourneyCorrelator.CUSTOMER_ID, customer);
-		variables.put(JourneyCorrelator.TRIGGER_EVENT_ID, event.messageId());
+		variables.put(JourneyVariables.CUSTOMER_ID, customer);
+		variables.put(JourneyVariables.TRIGGER_EVENT_ID, event.messageId());
 		variables.put(HOLDOUT, holdout);
 		if (holdout) {
 			variables.put(Splits.BRANCH, HOLDOUT);

@@ -20,8 +20,8 @@ import dev.encore.connectors.line.LineSettings;
 import dev.encore.connectors.sandbox.SandboxSender;
 import dev.encore.connectors.sms.SmsSender;
 import dev.encore.connectors.sms.SmsSettings;
-import dev.encore.engine.profile.ProfileConfiguration;
-import dev.encore.engine.profile.RedisProperties;
+import dev.encore.engine.store.JedisHolder;
+import dev.encore.engine.store.RedisProperties;
 
 /**
  * Picks a connector per channel: the real one where its provider is configured (SMTP when
@@ -40,7 +40,7 @@ class DeliveryConfiguration {
 
 	/** In Redis when it is configured (every node counts together), else in memory. */
 	@Bean
-	FrequencyCaps frequencyCaps(ProfileConfiguration.JedisHolder jedis, RedisProperties redis) {
+	FrequencyCaps frequencyCaps(JedisHolder jedis, RedisProperties redis) {
 		return (jedis.redis() != null) ? new RedisFrequencyCaps(jedis.redis(), redis.keyPrefix())
 				: new InMemoryFrequencyCaps();
 	}

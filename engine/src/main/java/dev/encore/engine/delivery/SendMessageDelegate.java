@@ -22,10 +22,10 @@ import dev.encore.connectors.OutboundMessage;
 import dev.encore.connectors.PermanentDeliveryException;
 import dev.encore.connectors.SmsContent;
 import dev.encore.connectors.TransientDeliveryException;
-import dev.encore.engine.correlation.JourneyCorrelator;
 import dev.encore.engine.event.EventHistory;
-import dev.encore.engine.journey.sandbox.JourneyBean;
 import dev.encore.engine.journey.JourneySettings;
+import dev.encore.engine.journey.JourneyVariables;
+import dev.encore.engine.journey.sandbox.JourneyBean;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileStore;
 import dev.encore.engine.referral.ReferralCodes;
@@ -312,7 +312,7 @@ class SendMessageDelegate implements JavaDelegate {
 		data.put("cart", profile.cart());
 		data.put("settings", this.settings.of(execution.getProcessDefinitionId(), attempt.journeyKey()));
 		data.put("journey", journeyValues(execution));
-		Object triggerId = execution.getVariable(JourneyCorrelator.TRIGGER_EVENT_ID);
+		Object triggerId = execution.getVariable(JourneyVariables.TRIGGER_EVENT_ID);
 		if (triggerId != null) {
 			this.events.find(triggerId.toString()).ifPresent((event) -> data.put("event", event.toTemplateData()));
 		}

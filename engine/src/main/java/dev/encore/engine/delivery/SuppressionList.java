@@ -14,8 +14,8 @@ import redis.clients.jedis.JedisPooled;
 import org.springframework.stereotype.Component;
 
 import dev.encore.connectors.Channel;
-import dev.encore.engine.profile.ProfileConfiguration;
-import dev.encore.engine.profile.RedisProperties;
+import dev.encore.engine.store.JedisHolder;
+import dev.encore.engine.store.RedisProperties;
 
 /**
  * Addresses and numbers that must not be messaged again: hard bounces, complaints and
@@ -33,7 +33,7 @@ class SuppressionList {
 
 	private final Map<String, Map<String, String>> memory = new ConcurrentHashMap<>();
 
-	SuppressionList(ProfileConfiguration.JedisHolder jedis, RedisProperties properties, Clock clock) {
+	SuppressionList(JedisHolder jedis, RedisProperties properties, Clock clock) {
 		this.redis = jedis.redis();
 		this.prefix = properties.keyPrefix() + "suppression:";
 		this.clock = clock;

@@ -1,7 +1,5 @@
 package dev.encore.engine.event;
 
-import dev.encore.engine.event.CustomerEvent;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

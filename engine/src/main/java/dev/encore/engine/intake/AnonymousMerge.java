@@ -1,9 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventType;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -16,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileStore;
 

@@ -1,12 +1,11 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.InvalidEventException;
-
-import dev.encore.engine.event.EventValues;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+
+import dev.encore.engine.event.EventValues;
+import dev.encore.engine.event.InvalidEventException;
 
 /**
  * The amounts Encore adds up in profiles or stores in {@code NUMERIC(19,4)} columns

@@ -1,11 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventSink;
-
-import dev.encore.engine.event.InvalidEventException;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +15,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventSink;
+import dev.encore.engine.event.InvalidEventException;
 
 /** Encore's own event API. Answers 202 once the event is applied and committed. */
 @RestController

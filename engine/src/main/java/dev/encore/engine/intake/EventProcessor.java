@@ -1,11 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventSink;
-
-import dev.encore.engine.event.EventHistory;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.engine.correlation.JourneyCorrelator;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventHistory;
+import dev.encore.engine.event.EventSink;
 import dev.encore.engine.profile.ProfileUpdater;
 
 /**

@@ -1,9 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventType;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -12,6 +8,9 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
 
 /** The JSON body of {@code POST /api/v1/events}: one Segment-shaped event. */
 record EventRequest(@NotBlank @Size(max = 200) String messageId, @NotNull EventType type, @Size(max = 200) String event,

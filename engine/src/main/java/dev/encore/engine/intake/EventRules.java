@@ -1,11 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventNames;
-
-import dev.encore.engine.event.InvalidEventException;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +12,9 @@ import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.journey.KnownEvents;
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventNames;
+import dev.encore.engine.event.InvalidEventException;
 
 /**
  * The checks every storefront event passes before it is applied, whichever way it

@@ -1,9 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.InvalidEventException;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
+
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.InvalidEventException;
 
 /**
  * Intake as operators watch it on /actuator/prometheus: events received, applied and

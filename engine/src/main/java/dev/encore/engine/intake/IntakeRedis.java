@@ -4,8 +4,8 @@ import redis.clients.jedis.JedisPooled;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.profile.ProfileConfiguration;
-import dev.encore.engine.profile.RedisProperties;
+import dev.encore.engine.store.JedisHolder;
+import dev.encore.engine.store.RedisProperties;
 
 /** Intake's Redis connection (recent message ids, aliases), when Redis is configured. */
 @Component
@@ -16,7 +16,7 @@ class IntakeRedis {
 	private final String prefix;
 
 	// The node's one Redis pool, opened (and closed) by the profile configuration.
-	IntakeRedis(ProfileConfiguration.JedisHolder jedis, RedisProperties properties) {
+	IntakeRedis(JedisHolder jedis, RedisProperties properties) {
 		this.redis = jedis.redis();
 		this.prefix = properties.keyPrefix();
 	}

@@ -1,10 +1,9 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventSink;
-
-import dev.encore.engine.event.InvalidEventException;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.encore.engine.event.EventSink;
+import dev.encore.engine.event.InvalidEventException;
 
 /**
  * What became of one item of a batch.

@@ -1,15 +1,14 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.InvalidEventException;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.listener.MessageListener;
+
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.InvalidEventException;
 
 /**
  * Applies one record of the events topic through the one path. Returning normally lets

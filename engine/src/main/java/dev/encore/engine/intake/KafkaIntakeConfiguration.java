@@ -1,7 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.InvalidEventException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +37,8 @@ import org.springframework.kafka.support.serializer.JsonDeserializer;
 import org.springframework.kafka.support.serializer.JsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
+
+import dev.encore.engine.event.InvalidEventException;
 
 /**
  * The events topic, only when {@code spring.kafka.bootstrap-servers} is set. Offsets are

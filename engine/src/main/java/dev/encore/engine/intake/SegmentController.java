@@ -1,7 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.InvalidEventException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.encore.engine.event.InvalidEventException;
 
 /**
  * Segment's HTTP Tracking API, so a storefront using Segment's or RudderStack's libraries

@@ -1,11 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.InvalidEventException;
-
-import dev.encore.engine.event.EventType;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +8,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
+
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventType;
+import dev.encore.engine.event.InvalidEventException;
 
 /**
  * Segment calls onto Encore's one path: {@code track} and {@code identify} become events

@@ -1,9 +1,5 @@
 package dev.encore.engine.profile;
 
-import dev.encore.engine.event.EventSink;
-
-import dev.encore.engine.event.EventNames;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventNames;
+import dev.encore.engine.event.EventSink;
 import dev.encore.engine.event.EventType;
 
 /**

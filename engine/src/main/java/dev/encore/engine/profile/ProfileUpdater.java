@@ -1,7 +1,5 @@
 package dev.encore.engine.profile;
 
-import dev.encore.engine.event.EventNames;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventNames;
 import dev.encore.engine.event.EventType;
 
 /**

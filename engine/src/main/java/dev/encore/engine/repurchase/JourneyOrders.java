@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.correlation.JourneyCorrelator;
-import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.event.EventHistory.RecordedEvent;
+import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.journey.InvalidJourneyException;
+import dev.encore.engine.journey.JourneyVariables;
 
 /**
  * The order that started a journey and the customer's orders since, read from the event
@@ -28,7 +28,7 @@ class JourneyOrders {
 	}
 
 	RecordedEvent trigger(DelegateExecution execution) {
-		Object id = execution.getVariable(JourneyCorrelator.TRIGGER_EVENT_ID);
+		Object id = execution.getVariable(JourneyVariables.TRIGGER_EVENT_ID);
 		return this.events.find(String.valueOf(id))
 			.filter((event) -> ORDER_COMPLETED.equals(event.name()))
 			.orElseThrow(() -> new InvalidJourneyException(

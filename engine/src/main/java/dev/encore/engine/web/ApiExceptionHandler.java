@@ -7,14 +7,12 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
 
 import org.springframework.dao.DataAccessException;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,10 +26,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import dev.encore.engine.intake.TransientFailure;
-import dev.encore.engine.intake.EventConflictException;
 import dev.encore.engine.event.InvalidEventException;
+import dev.encore.engine.intake.EventConflictException;
 import dev.encore.engine.intake.PayloadTooLargeException;
+import dev.encore.engine.intake.TransientFailure;
 import dev.encore.engine.intake.WriteKeyException;
 
 /**

@@ -1,12 +1,11 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventHistory;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
 

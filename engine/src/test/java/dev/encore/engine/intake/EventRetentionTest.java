@@ -1,13 +1,12 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventHistory;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
 

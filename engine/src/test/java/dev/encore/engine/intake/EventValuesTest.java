@@ -1,11 +1,11 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventValues;
-
 import java.math.BigDecimal;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.encore.engine.event.EventValues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

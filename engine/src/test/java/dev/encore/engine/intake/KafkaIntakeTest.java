@@ -1,7 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventHistory;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +33,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
+import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.profile.ProfileStore;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.RedisIntegrationTest;

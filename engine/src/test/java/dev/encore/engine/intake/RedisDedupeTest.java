@@ -1,13 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventSink;
-
-import dev.encore.engine.event.EventHistory;
-
-import dev.encore.engine.event.EventType;
-
-import dev.encore.engine.event.CustomerEvent;
-
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,6 +9,10 @@ import redis.clients.jedis.JedisPooled;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventHistory;
+import dev.encore.engine.event.EventSink;
+import dev.encore.engine.event.EventType;
 import dev.encore.engine.testsupport.RedisIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
 import dev.encore.engine.testsupport.TestRedis;

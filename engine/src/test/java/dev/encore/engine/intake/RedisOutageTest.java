@@ -20,10 +20,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import redis.clients.jedis.JedisPooled;
 
 import dev.encore.engine.profile.ProfileStore;
 import dev.encore.engine.testsupport.EncoreNode;

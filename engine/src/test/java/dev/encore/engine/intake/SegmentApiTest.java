@@ -1,7 +1,5 @@
 package dev.encore.engine.intake;
 
-import dev.encore.engine.event.EventHistory;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
+import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.profile.ProfileStore;
 import dev.encore.engine.testsupport.RedisIntegrationTest;
 import dev.encore.engine.testsupport.SegmentFixtures;

@@ -8,16 +8,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import dev.encore.engine.analytics.Conversions;
 import dev.encore.engine.delivery.MessageLog;
+import dev.encore.engine.goal.Conversions;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.JourneyScenarioTest;
 import dev.encore.engine.testsupport.TestEvents;

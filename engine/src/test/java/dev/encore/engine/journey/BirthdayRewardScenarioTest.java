@@ -1,7 +1,5 @@
 package dev.encore.engine.journey;
 
-import dev.encore.engine.event.EventNames;
-
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.encore.engine.event.EventNames;
 import dev.encore.engine.profile.BirthdayScan;
 import dev.encore.engine.testsupport.JourneyScenarioTest;
 

@@ -140,7 +140,7 @@ class SecondPurchaseScenarioTest extends JourneyScenarioTest {
 					category, "quantity", 1, "price", price)));
 	}
 
-	private dev.encore.engine.analytics.Conversions.Conversion conversion(String customer) {
+	private dev.encore.engine.goal.Conversions.Conversion conversion(String customer) {
 		return this.conversions.forCustomer(customer)
 			.stream()
 			.filter((conversion) -> conversion.journeyKey().equals(JOURNEY))

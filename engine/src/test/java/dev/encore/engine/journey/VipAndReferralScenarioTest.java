@@ -9,8 +9,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
-import dev.encore.engine.analytics.Conversions;
 import dev.encore.engine.delivery.MessageLog;
+import dev.encore.engine.goal.Conversions;
 import dev.encore.engine.testsupport.JourneyScenarioTest;
 import dev.encore.engine.testsupport.TestEvents;
 

@@ -1,7 +1,5 @@
 package dev.encore.engine.profile;
 
-import dev.encore.engine.event.EventNames;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.encore.engine.event.EventNames;
 import dev.encore.engine.testsupport.RedisIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -14,11 +15,9 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
-
 import dev.encore.connectors.sandbox.SandboxSender;
-import dev.encore.engine.analytics.Conversions;
 import dev.encore.engine.delivery.MessageLog;
+import dev.encore.engine.goal.Conversions;
 
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 

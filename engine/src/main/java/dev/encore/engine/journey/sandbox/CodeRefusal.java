@@ -2,7 +2,6 @@ package dev.encore.engine.journey.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 import javax.script.ScriptEngineManager;

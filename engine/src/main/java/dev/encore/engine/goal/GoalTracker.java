@@ -1,4 +1,4 @@
-package dev.encore.engine.analytics;
+package dev.encore.engine.goal;
 
 import java.math.BigDecimal;
 import java.time.Duration;

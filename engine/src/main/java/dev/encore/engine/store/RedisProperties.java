@@ -1,4 +1,4 @@
-package dev.encore.engine.profile;
+package dev.encore.engine.store;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package dev.encore.engine.journey;
+package dev.encore.engine.profile;
 
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package dev.encore.engine.journey;
+package dev.encore.engine.profile;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.engine.profile.ProfileStore;
-
+import dev.encore.engine.journey.InvalidJourneyException;
+import dev.encore.engine.journey.JourneyProperties;
 import dev.encore.engine.journey.sandbox.JourneyBean;
 
 /**
