@@ -64,6 +64,13 @@ class CodeRefusal extends AbstractProcessEnginePlugin {
 		List<String> refused = new ArrayList<>();
 		for (ResourceEntity resource : deployment.getResources().values()) {
 			String name = resource.getName();
+			if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
+				// Case definitions run class and expression listeners of their own;
+				// Encore
+				// has no cases.
+				refused.add(name + ": case definitions (CMMN) are not allowed");
+				continue;
+			}
 			boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
 			if (!dmn && !name.endsWith(".bpmn") && !name.endsWith(".bpmn20.xml")) {
 				continue;

@@ -123,6 +123,26 @@ class JourneySandboxTest extends EncoreIntegrationTest {
 		assertThat(HostileJourneys.MARKER).doesNotExist();
 	}
 
+	@Test
+	void caseDefinitionsAreRefusedTheyRunListenersOfTheirOwn() {
+		String cmmn = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<cmmn:definitions xmlns:cmmn="http://www.omg.org/spec/CMMN/20151109/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/cmmn" id="Defs" targetNamespace="https://encore.dev/test">
+				  <cmmn:case id="HostileCase"><cmmn:casePlanModel id="Plan">
+				    <cmmn:extensionElements>
+				      <camunda:caseExecutionListener event="create" class="java.lang.Runtime" />
+				    </cmmn:extensionElements>
+				  </cmmn:casePlanModel></cmmn:case>
+				</cmmn:definitions>
+				""";
+		assertThatThrownBy(
+				() -> this.repository.createDeployment().name(DEPLOYMENT).addString("hostile.cmmn", cmmn).deploy())
+			.hasMessageContaining("carries code")
+			.hasMessageContaining("CMMN");
+		assertThat(this.repository.createCaseDefinitionQuery().caseDefinitionKey("HostileCase").count()).isZero();
+	}
+
 	/**
 	 * A definition changed in the database behind the engine's back (an older version, a
 	 * restore, a hand edit) is checked again when the engine loads it: the waiting step
