@@ -1,7 +1,5 @@
 package dev.encore.engine.profile;
 
-import java.beans.FeatureDescriptor;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -10,7 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
-import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+
+import dev.encore.engine.journey.sandbox.ReadOnlyElResolver;
 
 /**
  * Resolves {@code profile} in any journey expression to the customer's
@@ -18,7 +17,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
  * first use and kept as a transient variable for the rest of the transaction, so a
  * gateway with several conditions reads Redis once and a later step reads fresh data.
  */
-class ProfileElResolver extends ELResolver {
+class ProfileElResolver extends ReadOnlyElResolver {
 
 	static final String PROFILE = "profile";
 
@@ -43,30 +42,6 @@ class ProfileElResolver extends ELResolver {
 		execution.setVariableLocal(PROFILE, Variables.untypedValue(profile, true));
 		context.setPropertyResolved(true);
 		return profile;
-	}
-
-	@Override
-	public Class<?> getType(ELContext context, Object base, Object property) {
-		return null;
-	}
-
-	@Override
-	public void setValue(ELContext context, Object base, Object property, Object value) {
-	}
-
-	@Override
-	public boolean isReadOnly(ELContext context, Object base, Object property) {
-		return true;
-	}
-
-	@Override
-	public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-		return null;
-	}
-
-	@Override
-	public Class<?> getCommonPropertyType(ELContext context, Object base) {
-		return base == null ? Object.class : null;
 	}
 
 }

@@ -1,11 +1,7 @@
 package dev.encore.engine.journey.sandbox;
 
-import java.beans.FeatureDescriptor;
-import java.util.Iterator;
-
 import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
-import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
 import org.springframework.util.ClassUtils;
 
@@ -16,7 +12,7 @@ import org.springframework.util.ClassUtils;
  * {@code ''.getClass().forName(...)}, {@code execution.getProcessEngine()} and
  * {@code execution.processEngineServices}, whichever door the BPMN came through.
  */
-final class SandboxElResolver extends ELResolver {
+final class SandboxElResolver extends ReadOnlyElResolver {
 
 	private final BeanELResolver calls = new BeanELResolver(true);
 
@@ -46,26 +42,6 @@ final class SandboxElResolver extends ELResolver {
 		if (base != null) {
 			throw new ExpressionRefusedException("write '" + property + "' of " + describe(base));
 		}
-	}
-
-	@Override
-	public Class<?> getType(ELContext context, Object base, Object property) {
-		return null;
-	}
-
-	@Override
-	public boolean isReadOnly(ELContext context, Object base, Object property) {
-		return true;
-	}
-
-	@Override
-	public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-		return null;
-	}
-
-	@Override
-	public Class<?> getCommonPropertyType(ELContext context, Object base) {
-		return null;
 	}
 
 	/** The type only: a value may be personal data, which logs must not carry. */
