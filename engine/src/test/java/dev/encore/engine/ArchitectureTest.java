@@ -6,6 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.annotation.Configuration;
+
+import dev.encore.engine.store.JedisHolder;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -28,6 +33,22 @@ class ArchitectureTest {
 	@Test
 	void entryPointsUseFeaturesAndFeaturesUseTheGroundFloorNeverTheOtherWay() {
 		layers().check(ENGINE);
+	}
+
+	/**
+	 * A store with a Redis and an in-memory form picks it once, in a configuration;
+	 * nothing else asks whether Redis is there.
+	 */
+	@Test
+	void onlyConfigurationsChooseBetweenRedisAndMemory() {
+		noClasses().that()
+			.areNotAnnotatedWith(Configuration.class)
+			.and()
+			.resideOutsideOfPackage("..engine.store..")
+			.should()
+			.dependOnClassesThat()
+			.areAssignableTo(JedisHolder.class)
+			.check(ENGINE);
 	}
 
 	static LayeredArchitecture layers() {

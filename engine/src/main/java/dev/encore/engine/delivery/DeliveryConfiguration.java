@@ -26,7 +26,8 @@ import dev.encore.engine.store.RedisProperties;
 /**
  * Picks a connector per channel: the real one where its provider is configured (SMTP when
  * {@code spring.mail.host} is set, Twilio and LINE when their credentials are), the
- * sandbox for the rest.
+ * sandbox for the rest; and the Redis or in-memory form of the caps and the suppression
+ * list, once.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -41,8 +42,17 @@ class DeliveryConfiguration {
 	/** In Redis when it is configured (every node counts together), else in memory. */
 	@Bean
 	FrequencyCaps frequencyCaps(JedisHolder jedis, RedisProperties redis) {
-		return (jedis.redis() != null) ? new RedisFrequencyCaps(jedis.redis(), redis.keyPrefix())
+		return jedis.configured() ? new RedisFrequencyCaps(jedis.redis(), redis.keyPrefix())
 				: new InMemoryFrequencyCaps();
+	}
+
+	/**
+	 * In Redis when it is configured (every node checks the same list), else in memory.
+	 */
+	@Bean
+	SuppressionList suppressionList(JedisHolder jedis, RedisProperties redis, Clock clock) {
+		return jedis.configured() ? new RedisSuppressionList(jedis.redis(), redis.keyPrefix(), clock)
+				: new InMemorySuppressionList(clock);
 	}
 
 	@Bean

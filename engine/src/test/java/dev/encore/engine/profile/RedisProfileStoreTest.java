@@ -1,7 +1,5 @@
 package dev.encore.engine.profile;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -9,8 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 import dev.encore.engine.testsupport.TestRedis;
 
@@ -21,7 +17,7 @@ class RedisProfileStoreTest extends ProfileStoreContract {
 
 	private static final JedisPooled redis = TestRedis.client();
 
-	private final String prefix = "encore-test:" + UUID.randomUUID() + ":";
+	private final String prefix = TestRedis.uniquePrefix();
 
 	private final RedisProfileStore store = new RedisProfileStore(redis, this.prefix, new ObjectMapper(),
 			new SimpleMeterRegistry().counter("round-trips"));
@@ -35,25 +31,19 @@ class RedisProfileStoreTest extends ProfileStoreContract {
 	void profileIsOneHashUnderThePrefixPlusItsContactIndex() {
 		savedProfileReadsBackWithTraitsAndCart();
 
-		assertThat(keys()).hasSize(2)
+		assertThat(TestRedis.keys(redis, this.prefix)).hasSize(2)
 			.anySatisfy((key) -> assertThat(key).startsWith(this.prefix + "profile:c-"))
 			.anySatisfy((key) -> assertThat(key).isEqualTo(this.prefix + "contact:ada@example.org"));
 	}
 
 	@AfterEach
 	void removeKeys() {
-		keys().forEach(redis::del);
+		TestRedis.removeKeys(redis, this.prefix);
 	}
 
 	@AfterAll
 	static void close() {
 		redis.close();
-	}
-
-	private java.util.List<String> keys() {
-		ScanResult<String> scan = redis.scan(ScanParams.SCAN_POINTER_START,
-				new ScanParams().match(this.prefix + "*").count(1000));
-		return scan.getResult();
 	}
 
 }

@@ -1,11 +1,7 @@
 package dev.encore.engine.testsupport;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,18 +12,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class RedisIntegrationTest extends EncoreIntegrationTest {
 
-	protected static final String REDIS_PREFIX = "encore-test:" + UUID.randomUUID() + ":";
+	protected static final String REDIS_PREFIX = TestRedis.uniquePrefix();
 
 	@AfterAll
 	static void removeKeys() {
 		try (JedisPooled redis = TestRedis.client()) {
-			String cursor = ScanParams.SCAN_POINTER_START;
-			do {
-				ScanResult<String> page = redis.scan(cursor, new ScanParams().match(REDIS_PREFIX + "*").count(1000));
-				page.getResult().forEach(redis::del);
-				cursor = page.getCursor();
-			}
-			while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+			TestRedis.removeKeys(redis, REDIS_PREFIX);
 		}
 	}
 
