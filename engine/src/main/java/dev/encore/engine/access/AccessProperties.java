@@ -11,11 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Who may use Encore's pages and APIs ({@code encore.access.*}).
+ * Who may use Encore's pages and APIs ({@code encore.access.*}): logins for the support
+ * and analytics pages, the customer/journey APIs and Camunda's webapps. There is no
+ * default password: with no users Encore refuses to start, unless {@code tryOut} is set.
  *
- * @param users people and their roles; passwords are hashes ({@code {bcrypt}$2a$...})
+ * @param users people and their roles: {@code users[n].name}, {@code .password} (a hash,
+ * {@code {bcrypt}$2a$...}), {@code .roles} (ADMIN, MARKETER, SUPPORT)
  * @param tryOut start without configured users: one {@code admin} with a password
- * generated at start-up and printed once (the README's try-out; never in production)
+ * generated at start-up and printed once (the README's try-out, {@code spring-boot:run}
+ * sets it; never in production)
  */
 @Validated
 @ConfigurationProperties("encore.access")

@@ -13,15 +13,23 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * What may be sent to whom and when ({@code encore.guardrails.*}); see
- * journeys/README.md, "Guardrails".
+ * journeys/README.md, "Guardrails". Checked before every send in this order: consent,
+ * sunset (marketing), suppression list, frequency caps, quiet hours; transactional steps
+ * skip caps and quiet hours. The defaults are written once, in the constructor.
  *
  * @param consent per channel: {@code opt-in} (a granted consent is required for
- * marketing) or {@code opt-out} (marketing goes unless the customer withdrew)
- * @param caps frequency caps on marketing messages, all enforced together
- * @param whenCapped {@code skip} the step (the journey moves on) or {@code wait} for the
- * next day the cap allows
- * @param quietHours per channel, {@code HH:mm-HH:mm} in the customer's time zone:
- * marketing sends falling inside wait for the end of the window
+ * marketing) or {@code opt-out} (marketing goes unless the customer withdrew). Default:
+ * email opt-out (soft opt-in for a shop's own customers; use opt-in where the law asks
+ * for it), sms and line opt-in; a channel not listed is opt-in
+ * @param caps frequency caps on marketing messages, all enforced together, counted per
+ * calendar day of the customer's time zone; a journey changes them with the process
+ * property {@code caps.<name>=<max>}, or {@code caps=off}. Default: {@code sms_per_day}
+ * (sms, 1 a day) and {@code marketing_per_week} (any channel, 3 in 7 days)
+ * @param whenCapped {@code skip} the step (the journey moves on; default) or {@code wait}
+ * for the next day the cap allows
+ * @param quietHours per channel, {@code HH:mm-HH:mm} in the customer's time zone (else
+ * {@code encore.journeys.default-time-zone}): marketing sends falling inside wait for the
+ * end of the window. Default: 21:00-09:00 for sms and line
  */
 @Validated
 @ConfigurationProperties("encore.guardrails")

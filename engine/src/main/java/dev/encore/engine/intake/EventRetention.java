@@ -2,6 +2,7 @@ package dev.encore.engine.intake;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,14 @@ class EventRetention {
 		return purged;
 	}
 
+	/**
+	 * How often {@link Schedule} purges ({@code encore.intake.purge-every}); public for
+	 * its SpEL.
+	 */
+	public Duration every() {
+		return this.properties.purgeEvery();
+	}
+
 	/** Off in tests, which purge themselves after moving the clock. */
 	@Component
 	@EnableScheduling
@@ -58,7 +67,7 @@ class EventRetention {
 			this.retention = retention;
 		}
 
-		@Scheduled(fixedDelayString = "${encore.intake.purge-every:PT1H}", initialDelayString = "PT5M")
+		@Scheduled(fixedDelayString = "#{@eventRetention.every()}", initialDelayString = "PT5M")
 		void purge() {
 			this.retention.purge();
 		}

@@ -8,9 +8,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Journeys deployed over the API ({@code POST /api/v1/journeys}).
  *
- * @param token bearer token a caller must present; blank switches the API off (deploying
- * a journey runs code in the engine, so it is never open by default)
- * @param locales every send task needs a template in each of these locales
+ * @param token bearer token a caller must present ({@code ENCORE_DEPLOY_TOKEN}); blank
+ * switches the API off (deploying a journey runs code in the engine, so it is never open
+ * by default)
+ * @param locales every send task needs a template in each of these locales (en and zh-TW
+ * when not set)
  * @param customEvents event names the shop sends beyond the Segment e-commerce spec and
  * Encore's own, so journeys may wait for them
  */

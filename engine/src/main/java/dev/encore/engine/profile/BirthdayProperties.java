@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The birthday scan; defaults documented in application.yml.
+ * The birthday scan ({@code encore.profile.birthday.*}): where a customer's local date is
+ * their birthday it emits "Birthday Reached", once a year per customer.
  *
  * @param scheduled whether this node looks for a due scan every {@code checkEvery}; each
  * hour's scan runs on one node only

@@ -2,6 +2,7 @@ package dev.encore.engine.profile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,14 +53,25 @@ public class BirthdayScan {
 
 	private final ZoneId shopZone;
 
+	private final BirthdayProperties properties;
+
 	private final Clock clock;
 
-	BirthdayScan(ProfileStore store, EventSink events, ScheduledRuns runs, JourneyProperties journeys, Clock clock) {
+	BirthdayScan(ProfileStore store, EventSink events, ScheduledRuns runs, JourneyProperties journeys,
+			BirthdayProperties properties, Clock clock) {
 		this.store = store;
 		this.events = events;
 		this.runs = runs;
 		this.shopZone = journeys.defaultTimeZone();
+		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * How often a node asks whether this hour's scan is due ({@link BirthdaySchedule}).
+	 */
+	public Duration checkEvery() {
+		return this.properties.checkEvery();
 	}
 
 	/** Scans when no node has scanned this hour (UTC); whether this call did. */

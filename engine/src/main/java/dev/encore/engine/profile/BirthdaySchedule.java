@@ -21,7 +21,7 @@ class BirthdaySchedule {
 		this.scan = scan;
 	}
 
-	@Scheduled(fixedDelayString = "${encore.profile.birthday.check-every:PT5M}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "#{@birthdayScan.checkEvery()}", initialDelayString = "PT1M")
 	void runIfDue() {
 		this.scan.runIfDue();
 	}

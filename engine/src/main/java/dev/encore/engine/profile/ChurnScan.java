@@ -2,6 +2,7 @@ package dev.encore.engine.profile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,6 +50,11 @@ public class ChurnScan {
 		this.runs = runs;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/** How often a node asks whether today's scan is due ({@link ProfileSchedule}). */
+	public Duration checkEvery() {
+		return this.properties.churn().checkEvery();
 	}
 
 	/** Scans when no node has scanned today (UTC); whether this call did. */

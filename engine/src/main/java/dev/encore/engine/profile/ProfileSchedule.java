@@ -24,7 +24,7 @@ class ProfileSchedule {
 		this.calibration = calibration;
 	}
 
-	@Scheduled(fixedDelayString = "${encore.profile.churn.check-every:PT1H}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "#{@churnScan.checkEvery()}", initialDelayString = "PT1M")
 	void runIfDue() {
 		this.calibration.runIfDue();
 		this.scan.runIfDue();

@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Personal referral codes ({@code encore.referrals.*}); defaults documented in
- * application.yml.
+ * Personal referral codes ({@code ADA-7K3Q9PXM}) for templates that show
+ * {@code customer.referralCode} ({@code encore.referrals.*}); see docs/decisions/014.
  *
- * @param secret HMAC key that makes codes unguessable from customer ids; blank = random
- * per start (codes already given out keep working: they are stored)
- * @param codeLength characters after the name prefix
+ * @param secret HMAC key that makes codes unguessable from customer ids
+ * ({@code ENCORE_REFERRALS_SECRET}); blank = random per start (codes already given out
+ * keep working: they are stored)
+ * @param codeLength characters after the name prefix, from an alphabet without
+ * look-alikes (31^codeLength codes per prefix)
  */
 @Validated
 @ConfigurationProperties("encore.referrals")

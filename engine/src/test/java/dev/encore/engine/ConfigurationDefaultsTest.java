@@ -1,0 +1,169 @@
+package dev.encore.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import jakarta.validation.Validation;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each {@code encore.*} default is written once, in its properties record: bound from an
+ * empty environment, the records hold the defaults Encore has always shipped, and
+ * application.yml only maps environment variables. A default changed by accident fails
+ * here.
+ */
+class ConfigurationDefaultsTest {
+
+	private static final Map<String, Class<?>> RECORDS = propertiesRecords();
+
+	@Test
+	void everyRecordBindsFromNothingAndPassesItsOwnValidation() {
+		assertThat(RECORDS).hasSizeGreaterThanOrEqualTo(14);
+		RECORDS.keySet().forEach((prefix) -> assertThat(defaults(prefix)).as(prefix).isNotNull());
+	}
+
+	@Test
+	void intakeKeepsSegmentsLimitsAndAMonthOfHistory() {
+		assertThat(defaults("encore.intake"))
+			.extracting("maxAttempts", "maxEventSize", "maxBatchSize", "maxBatchItems", "futureTolerance",
+					"dedupeWindow", "retention", "purgeScheduled", "purgeEvery")
+			.containsExactly(5, DataSize.ofKilobytes(32), DataSize.ofKilobytes(500), 500, Duration.ofHours(24),
+					Duration.ofDays(7), Duration.ofDays(30), true, Duration.ofHours(1));
+		assertThat(defaults("encore.intake"))
+			.extracting("segment.writeKeys", "kafka.topic", "kafka.deadLetterTopic", "kafka.concurrency",
+					"kafka.attempts", "kafka.maxBackOff")
+			.containsExactly(List.of(), "encore.events", "encore.events.DLT", 2, 3, Duration.ofSeconds(30));
+	}
+
+	@Test
+	void guardrailsAskConsentForSmsAndLineCapAndKeepQuietAtNight() {
+		Object guardrails = defaults("encore.guardrails");
+		assertThat(guardrails).extracting("consent.email", "consent.sms", "consent.line", "whenCapped")
+			.map(String::valueOf)
+			.containsExactly("OPT_OUT", "OPT_IN", "OPT_IN", "SKIP");
+		assertThat(guardrails).extracting("caps")
+			.asString()
+			.isEqualTo("[CapRule[name=sms_per_day, channel=sms, max=1, days=1], "
+					+ "CapRule[name=marketing_per_week, channel=any, max=3, days=7]]");
+		assertThat(guardrails).extracting("quietHours").isEqualTo(Map.of("sms", "21:00-09:00", "line", "21:00-09:00"));
+	}
+
+	@Test
+	void journeysRunAtRealSpeedFromTheClassPath() {
+		assertThat(defaults("encore.journeys"))
+			.extracting("location", "timeScale", "settings", "defaultTimeZone", "triggerRefresh")
+			.containsExactly("classpath*:journeys/", 1.0, Map.of(), ZoneOffset.UTC, Duration.ofSeconds(10));
+		assertThat(defaults("encore.journeys.deploy")).extracting("token", "locales", "customEvents")
+			.containsExactly("", List.of("en", "zh-TW"), List.of());
+	}
+
+	@Test
+	void deliverySkipsWhatMayHaveBeenSentAndSignsUnsubscribeLinks() {
+		assertThat(defaults("encore.delivery"))
+			.extracting("defaultLocale", "email.from", "email.fromName", "sandbox.capacity", "unsubscribe.baseUrl",
+					"unsubscribe.secret")
+			.containsExactly("en", "shop@example.com", "Encore Shop", 10000,
+					"https://shop.example.com/encore/unsubscribe", null);
+		assertThat(defaults("encore.delivery")).extracting("unknownPolicy").hasToString("SKIP");
+		// Blank base URL and timeout: the connectors' own defaults (SmsSettings,
+		// LineSettings).
+		assertThat(defaults("encore.connectors")).extracting("sms.timeout", "line.timeout", "line.baseUrl")
+			.containsOnlyNulls();
+	}
+
+	@Test
+	void profilesScanDailyForChurnAndHourlyForBirthdays() {
+		Object profile = defaults("encore.profile");
+		assertThat(profile)
+			.extracting("lifecycle.loyalOrders", "lifecycle.loyalRevenue", "priceBands.mid", "priceBands.high",
+					"rfm.recalibrate", "rfm.minCustomers")
+			.map(String::valueOf)
+			.containsExactly("3", "500", "50", "200", "false", "100");
+		assertThat(profile)
+			.extracting("churn.scheduled", "churn.checkEvery", "churn.intervalFactor", "churn.firstOrderInterval",
+					"churn.engagementSilence", "churn.refundRate", "churn.refundMinOrders")
+			.containsExactly(true, Duration.ofHours(1), 2.0, Duration.ofDays(60), Duration.ofDays(30), 0.3, 2);
+		assertThat(defaults("encore.profile.birthday")).extracting("scheduled", "checkEvery")
+			.containsExactly(true, Duration.ofMinutes(5));
+	}
+
+	@Test
+	void theRestIsOffOrLocalUntilConfigured() {
+		assertThat(defaults("encore.redis")).extracting("url", "keyPrefix").containsExactly(null, "encore:");
+		assertThat(defaults("encore.access")).extracting("users", "tryOut").containsExactly(List.of(), false);
+		assertThat(defaults("encore.webhooks")).extracting("publicBaseUrl", "maxAge")
+			.containsExactly("", Duration.ofSeconds(300));
+		assertThat(defaults("encore.web")).extracting("maxBodySize").isEqualTo(DataSize.ofMegabytes(1));
+		assertThat(defaults("encore.referrals")).extracting("secret", "codeLength").containsExactly("", 8);
+		assertThat(defaults("encore.analytics")).extracting("minimumGroupSize").isEqualTo(100L);
+	}
+
+	/**
+	 * An empty default ({@code ${VAR:}}) maps a variable; anything else would be a second
+	 * default.
+	 */
+	@Test
+	void applicationYmlOnlyMapsEnvironmentVariablesIntoEncore() throws IOException {
+		Pattern fromEnvironment = Pattern.compile("\\$\\{[A-Z0-9_]+:}");
+		try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
+			Map<String, Object> yaml = new Yaml().load(in);
+			List<String> values = new ArrayList<>();
+			leaves("encore", yaml.get("encore"), values);
+			assertThat(values).isNotEmpty()
+				.allSatisfy((entry) -> assertThat(entry.substring(entry.indexOf('=') + 1)).as(entry)
+					.matches(fromEnvironment));
+		}
+	}
+
+	private static Object defaults(String prefix) {
+		assertThat(RECORDS).containsKey(prefix);
+		SpringValidatorAdapter validator = new SpringValidatorAdapter(
+				Validation.buildDefaultValidatorFactory().getValidator());
+		return new Binder(new MapConfigurationPropertySource()).bindOrCreate(prefix, Bindable.of(RECORDS.get(prefix)),
+				new ValidationBindHandler(validator));
+	}
+
+	/** By prefix, found by scanning so the test follows a record that moves package. */
+	private static Map<String, Class<?>> propertiesRecords() {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+		Map<String, Class<?>> records = new TreeMap<>();
+		scanner.findCandidateComponents("dev.encore.engine").forEach((definition) -> {
+			Class<?> type = ClassUtils.resolveClassName(definition.getBeanClassName(), null);
+			ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
+			records.put(annotation.value().isEmpty() ? annotation.prefix() : annotation.value(), type);
+		});
+		return records;
+	}
+
+	private static void leaves(String path, Object node, List<String> values) {
+		if (node instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> leaves(path + "." + key, value, values));
+		}
+		else {
+			values.add(path + "=" + node);
+		}
+	}
+
+}
