@@ -25,8 +25,8 @@ import dev.encore.engine.store.RedisProperties;
 
 /**
  * Picks a connector per channel: the real one where its provider is configured (SMTP when
- * {@code spring.mail.host} is set, Twilio and LINE when their credentials are), the
- * sandbox for the rest.
+ * {@code spring.mail.host} is set, Twilio and LINE when their credentials are), then any
+ * {@link MessageSender} bean a further channel registers, the sandbox for the rest.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -47,7 +47,7 @@ class DeliveryConfiguration {
 
 	@Bean
 	Senders senders(ObjectProvider<JavaMailSender> mail, DeliveryProperties properties, ConnectorProperties connectors,
-			SandboxSender sandbox) {
+			SandboxSender sandbox, ObjectProvider<MessageSender> registered) {
 		List<MessageSender> providers = new ArrayList<>();
 		JavaMailSender mailSender = mail.getIfAvailable();
 		if (mailSender == null) {
@@ -74,6 +74,7 @@ class DeliveryConfiguration {
 		else {
 			log.warn("encore.connectors.line.channel-access-token is not set: LINE goes to the sandbox");
 		}
+		registered.orderedStream().filter((sender) -> sender != sandbox).forEach(providers::add);
 		return new Senders(sandbox, providers.toArray(MessageSender[]::new));
 	}
 
