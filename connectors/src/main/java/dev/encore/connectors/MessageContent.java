@@ -1,6 +1,9 @@
 package dev.encore.connectors;
 
-/** What a message says, in the shape its channel needs. */
-public sealed interface MessageContent permits EmailContent, SmsContent, LineContent {
+/**
+ * What a message says, in the shape its channel needs: {@link EmailContent},
+ * {@link SmsContent}, {@link LineContent}, or a new channel's own record.
+ */
+public interface MessageContent {
 
 }

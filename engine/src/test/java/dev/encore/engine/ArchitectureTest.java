@@ -60,7 +60,7 @@ class ArchitectureTest {
 			.definedBy("..engine.correlation..", "..engine.delivery..", "..engine.goal..", "..engine.profile..",
 					"..engine.journey..", "..engine.referral..", "..engine.repurchase..")
 			.layer("Ground")
-			.definedBy("..engine.event..", "..engine.store..")
+			.definedBy("..engine.event..", "..engine.store..", "..engine.channel..")
 			.whereLayer("Entry points")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Features")

@@ -53,7 +53,7 @@ public class EmailSender implements MessageSender {
 
 	@Override
 	public boolean supports(Channel channel) {
-		return channel == Channel.EMAIL;
+		return Channel.EMAIL.equals(channel);
 	}
 
 	@Override

@@ -69,7 +69,7 @@ public class LinePushSender implements MessageSender {
 
 	@Override
 	public boolean supports(Channel channel) {
-		return channel == Channel.LINE;
+		return Channel.LINE.equals(channel);
 	}
 
 	/** The same send key always gives the same retry key (a name-based UUID). */

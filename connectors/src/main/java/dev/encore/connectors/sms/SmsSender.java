@@ -53,7 +53,7 @@ public class SmsSender implements MessageSender {
 
 	@Override
 	public boolean supports(Channel channel) {
-		return channel == Channel.SMS;
+		return Channel.SMS.equals(channel);
 	}
 
 	@Override

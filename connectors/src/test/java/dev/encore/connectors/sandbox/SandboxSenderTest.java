@@ -3,6 +3,7 @@ package dev.encore.connectors.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class SandboxSenderTest {
 		assertThat(sandbox.recordedFor("c-1")).singleElement()
 			.satisfies((r) -> assertThat(r.message().sendKey()).isEqualTo("k1"))
 			.satisfies((r) -> assertThat(r.recordedAt()).isEqualTo(this.clock.instant()));
-		assertThat(Channel.values()).allMatch(sandbox::supports);
+		assertThat(List.of(Channel.EMAIL, Channel.SMS, Channel.LINE, Channel.of("pigeon"))).allMatch(sandbox::supports);
 	}
 
 	@Test

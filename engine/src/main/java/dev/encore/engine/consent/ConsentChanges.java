@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.encore.connectors.Channel;
+import dev.encore.engine.channel.Channels;
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.event.EventSink;
 import dev.encore.engine.event.EventType;
@@ -31,9 +32,12 @@ class ConsentChanges {
 
 	private final Clock clock;
 
-	ConsentChanges(EventSink processor, Clock clock) {
+	private final Channels channels;
+
+	ConsentChanges(EventSink processor, Clock clock, Channels channels) {
 		this.processor = processor;
 		this.clock = clock;
+		this.channels = channels;
 	}
 
 	/**
@@ -43,7 +47,7 @@ class ConsentChanges {
 	 */
 	boolean apply(String customerId, Map<Channel, Boolean> granted, String source, Instant at, String changeId) {
 		Map<String, Object> consents = new LinkedHashMap<>();
-		granted.forEach((channel, grant) -> consents.put(channel.id(),
+		granted.forEach((channel, grant) -> consents.put(this.channels.get(channel).consentKey(),
 				Map.of("status", grant ? "granted" : "revoked", "source", source, "at", at.toString())));
 		String messageId = "consent:" + (changeId == null ? UUID.randomUUID().toString() : changeId);
 		EventSink.Outcome outcome = this.processor.process(new CustomerEvent(messageId, EventType.IDENTIFY, null,

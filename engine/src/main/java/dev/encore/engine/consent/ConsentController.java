@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.connectors.Channel;
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.Channels;
 import dev.encore.engine.event.InvalidEventException;
 import dev.encore.engine.profile.Consent;
 import dev.encore.engine.profile.ProfileStore;
@@ -32,9 +34,12 @@ class ConsentController {
 
 	private final ProfileStore profiles;
 
-	ConsentController(ConsentChanges changes, ProfileStore profiles) {
+	private final Channels channels;
+
+	ConsentController(ConsentChanges changes, ProfileStore profiles, Channels channels) {
 		this.changes = changes;
 		this.profiles = profiles;
+		this.channels = channels;
 	}
 
 	@Operation(summary = "Set consents per channel",
@@ -60,19 +65,18 @@ class ConsentController {
 			granted.put(channel, status(entry.getKey(), value));
 		}
 		if (granted.isEmpty()) {
-			throw new InvalidEventException("consents", "must name at least one of email, sms, line");
+			throw new InvalidEventException("consents",
+					"must name at least one of " + String.join(", ", this.channels.ids()));
 		}
 		this.changes.apply(customerId, granted, source, this.changes.now(), null);
 		return this.profiles.find(customerId).orElseThrow().consents();
 	}
 
-	private static Channel channel(String name) {
-		try {
-			return Channel.fromId(name);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidEventException(name, "is not a channel (email, sms, line)");
-		}
+	private Channel channel(String name) {
+		return this.channels.find(name)
+			.map(ChannelDescriptor::channel)
+			.orElseThrow(() -> new InvalidEventException(name,
+					"is not a channel (" + String.join(", ", this.channels.ids()) + ")"));
 	}
 
 	private static boolean status(String field, Object value) {

@@ -25,9 +25,9 @@ import dev.encore.engine.store.RedisProperties;
 
 /**
  * Picks a connector per channel: the real one where its provider is configured (SMTP when
- * {@code spring.mail.host} is set, Twilio and LINE when their credentials are), the
- * sandbox for the rest; and the Redis or in-memory form of the caps and the suppression
- * list, once.
+ * {@code spring.mail.host} is set, Twilio and LINE when their credentials are), then any
+ * {@link MessageSender} bean a further channel registers, the sandbox for the rest; and
+ * the Redis or in-memory form of the caps and the suppression list, once.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -57,7 +57,7 @@ class DeliveryConfiguration {
 
 	@Bean
 	Senders senders(ObjectProvider<JavaMailSender> mail, DeliveryProperties properties, ConnectorProperties connectors,
-			SandboxSender sandbox) {
+			SandboxSender sandbox, ObjectProvider<MessageSender> registered) {
 		List<MessageSender> providers = new ArrayList<>();
 		JavaMailSender mailSender = mail.getIfAvailable();
 		if (mailSender == null) {
@@ -84,6 +84,7 @@ class DeliveryConfiguration {
 		else {
 			log.warn("encore.connectors.line.channel-access-token is not set: LINE goes to the sandbox");
 		}
+		registered.orderedStream().filter((sender) -> sender != sandbox).forEach(providers::add);
 		return new Senders(sandbox, providers.toArray(MessageSender[]::new));
 	}
 

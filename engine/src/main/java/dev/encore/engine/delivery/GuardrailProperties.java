@@ -1,6 +1,5 @@
 package dev.encore.engine.delivery;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.ConsentMode;
+
 /**
  * What may be sent to whom and when ({@code encore.guardrails.*}); see
  * journeys/README.md, "Guardrails". Checked before every send in this order: consent,
@@ -18,9 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * skip caps and quiet hours. The defaults are written once, in the constructor.
  *
  * @param consent per channel: {@code opt-in} (a granted consent is required for
- * marketing) or {@code opt-out} (marketing goes unless the customer withdrew). Default:
- * email opt-out (soft opt-in for a shop's own customers; use opt-in where the law asks
- * for it), sms and line opt-in; a channel not listed is opt-in
+ * marketing) or {@code opt-out} (marketing goes unless the customer withdrew); a channel
+ * not named here keeps its descriptor's default (email opt-out: soft opt-in for a shop's
+ * own customers, use opt-in where the law asks for it; sms and line opt-in)
  * @param caps frequency caps on marketing messages, all enforced together, counted per
  * calendar day of the customer's time zone; a journey changes them with the process
  * property {@code caps.<name>=<max>}, or {@code caps=off}. Default: {@code sms_per_day}
@@ -29,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * for the next day the cap allows
  * @param quietHours per channel, {@code HH:mm-HH:mm} in the customer's time zone (else
  * {@code encore.journeys.default-time-zone}): marketing sends falling inside wait for the
- * end of the window. Default: 21:00-09:00 for sms and line
+ * end of the window; when not set at all, each channel's descriptor default (21:00-09:00
+ * for sms and line)
  */
 @Validated
 @ConfigurationProperties("encore.guardrails")
@@ -37,28 +40,24 @@ record GuardrailProperties(Map<String, ConsentMode> consent, @Valid List<CapRule
 		Map<String, String> quietHours) {
 
 	GuardrailProperties {
-		Map<String, ConsentMode> modes = new LinkedHashMap<>(
-				Map.of("email", ConsentMode.OPT_OUT, "sms", ConsentMode.OPT_IN, "line", ConsentMode.OPT_IN));
-		if (consent != null) {
-			modes.putAll(consent);
-		}
-		consent = Map.copyOf(modes);
+		consent = consent == null ? Map.of() : Map.copyOf(consent);
 		caps = caps == null
 				? List.of(new CapRule("sms_per_day", "sms", 1, 1), new CapRule("marketing_per_week", "any", 3, 7))
 				: List.copyOf(caps);
 		whenCapped = whenCapped == null ? WhenCapped.SKIP : whenCapped;
-		quietHours = quietHours == null ? Map.of("sms", "21:00-09:00", "line", "21:00-09:00") : Map.copyOf(quietHours);
-		quietHours.values().forEach(QuietHours.Window::parse);
+		if (quietHours != null) {
+			quietHours = Map.copyOf(quietHours);
+			quietHours.values().forEach(QuietHours.Window::parse);
+		}
 	}
 
-	ConsentMode consentFor(String channel) {
-		return this.consent.getOrDefault(channel, ConsentMode.OPT_IN);
+	ConsentMode consentFor(ChannelDescriptor channel) {
+		return this.consent.getOrDefault(channel.id(), channel.guardrails().consent());
 	}
 
-	enum ConsentMode {
-
-		OPT_IN, OPT_OUT
-
+	/** The channel's quiet hours, null for none. */
+	String quietHoursFor(ChannelDescriptor channel) {
+		return this.quietHours == null ? channel.guardrails().quietHours() : this.quietHours.get(channel.id());
 	}
 
 	enum WhenCapped {

@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.encore.connectors.Channel;
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.ConsentMode;
 import dev.encore.engine.delivery.GuardrailProperties.CapRule;
-import dev.encore.engine.delivery.GuardrailProperties.ConsentMode;
 import dev.encore.engine.journey.JourneyModel;
 import dev.encore.engine.journey.JourneyProperties;
 import dev.encore.engine.profile.Consent;
@@ -49,8 +50,9 @@ class Guardrails {
 
 	Decision check(Send send, CustomerProfile profile, String recipient, Instant now) {
 		String channel = send.channel().id();
-		Optional<String> refused = consent(send, profile.consents().get(channel)).or(() -> sunset(send, profile))
-			.or(() -> this.suppressions.find(send.channel(), recipient)
+		Optional<String> refused = consent(send, profile.consents().get(send.channel().consentKey()))
+			.or(() -> sunset(send, profile))
+			.or(() -> this.suppressions.find(send.channel().channel(), recipient)
 				.map((entry) -> "suppressed:" + entry.reason().id()));
 		if (refused.isPresent()) {
 			return Decision.suppress(refused.get());
@@ -67,7 +69,7 @@ class Guardrails {
 					? Decision.defer(day.plusDays(1).atStartOfDay(zone).toInstant(), reason)
 					: Decision.suppress(reason);
 		}
-		Optional<Instant> quiet = QuietHours.deferUntil(this.properties.quietHours().get(channel), zone, now);
+		Optional<Instant> quiet = QuietHours.deferUntil(this.properties.quietHoursFor(send.channel()), zone, now);
 		if (quiet.isPresent()) {
 			// The deferred send counts on the day it goes out, not on the day it waited.
 			release(send, profile.customerId());
@@ -96,13 +98,13 @@ class Guardrails {
 		if (send.type() == MessageType.TRANSACTIONAL) {
 			// An unsubscribe covers marketing email; STOP and unfollow cover every
 			// message.
-			return withdrawn && send.channel() != Channel.EMAIL ? Optional.of("unsubscribed:" + channel)
-					: Optional.empty();
+			return withdrawn && send.channel().guardrails().withdrawalStopsTransactional()
+					? Optional.of("unsubscribed:" + channel) : Optional.empty();
 		}
 		if (withdrawn) {
 			return Optional.of("unsubscribed:" + channel);
 		}
-		if (consent == null && this.properties.consentFor(channel) == ConsentMode.OPT_IN) {
+		if (consent == null && this.properties.consentFor(send.channel()) == ConsentMode.OPT_IN) {
 			return Optional.of("no_consent:" + channel);
 		}
 		return Optional.empty();
@@ -136,7 +138,7 @@ class Guardrails {
 
 	/** What a step sends, as far as the guardrails care. */
 	/** {@code key}: the send key, one per step and instance, kept across retries. */
-	record Send(String key, Channel channel, MessageType type, String processDefinitionId) {
+	record Send(String key, ChannelDescriptor channel, MessageType type, String processDefinitionId) {
 	}
 
 	/** Go, suppressed with a reason, or deferred until an instant. */

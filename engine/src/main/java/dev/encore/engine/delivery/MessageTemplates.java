@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 import dev.encore.connectors.Channel;
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.Channels;
+import dev.encore.engine.channel.RenderedTemplate;
 import dev.encore.engine.journey.TemplateCatalog;
 
 /**
@@ -63,20 +66,28 @@ class MessageTemplates {
 			}
 		});
 
-	MessageTemplates(TemplateCatalog catalog, DeliveryProperties delivery) {
+	/**
+	 * Fields every profile may have (identity, and each channel's address); absent ones
+	 * are present as null.
+	 */
+	private final List<String> customerFields;
+
+	MessageTemplates(TemplateCatalog catalog, DeliveryProperties delivery, Channels channels) {
 		this.catalog = catalog;
 		this.defaultLocale = delivery.defaultLocale();
+		LinkedHashSet<String> fields = new LinkedHashSet<>(IDENTITY_FIELDS);
+		channels.all().forEach((channel) -> fields.add(channel.recipientField()));
+		this.customerFields = List.copyOf(fields);
 	}
 
-	/** Fields every profile and cart may have; absent ones are present as null. */
-	static final List<String> CUSTOMER_FIELDS = List.of("id", "email", "phone", "firstName", "lastName", "locale",
-			"timeZone", "lineUserId", "birthday");
+	static final List<String> IDENTITY_FIELDS = List.of("id", "firstName", "lastName", "locale", "timeZone",
+			"birthday");
 
 	static final List<String> CART_FIELDS = List.of("url", "currency", "total", "products");
 
-	static Map<String, Object> withKnownFields(Map<String, Object> data) {
+	private Map<String, Object> withKnownFields(Map<String, Object> data) {
 		Map<String, Object> complete = new java.util.HashMap<>(data);
-		complete.put("customer", withKeys(data.get("customer"), CUSTOMER_FIELDS));
+		complete.put("customer", withKeys(data.get("customer"), this.customerFields));
 		complete.put("cart", withKeys(data.get("cart"), CART_FIELDS));
 		complete.put("settings", withKeys(data.get("settings"), List.of()));
 		complete.put("journey", withKeys(data.get("journey"), List.of()));
@@ -93,17 +104,35 @@ class MessageTemplates {
 		return map;
 	}
 
+	/** Renders the channel's template in the way its format says. */
+	RenderedTemplate render(ChannelDescriptor channel, String templateId, String locale, Map<String, Object> data) {
+		return switch (channel.templateFormat()) {
+			case HTML -> {
+				RenderedEmail html = renderHtml(templateId, channel.channel(), locale, data);
+				yield new RenderedTemplate(html.subject(), html.html(), html.text(), Map.of());
+			}
+			case TEXT -> {
+				RenderedText text = renderText(templateId, channel.channel(), locale, data);
+				yield new RenderedTemplate(null, null, text.text(), text.fields());
+			}
+		};
+	}
+
 	RenderedEmail renderEmail(String templateId, String locale, Map<String, Object> given) {
+		return renderHtml(templateId, Channel.EMAIL, locale, given);
+	}
+
+	private RenderedEmail renderHtml(String templateId, Channel channel, String locale, Map<String, Object> given) {
 		Map<String, Object> data = withKnownFields(given);
 		List<String> locales = fallbackChain(locale);
-		ParsedSource source = find(templateId, Channel.EMAIL, locales);
+		ParsedSource source = find(templateId, channel, locales);
 		try {
 			String html = render(source.body(), data, escaped(data));
 			String subject = render(source.frontMatter().getOrDefault("subject", ""), data, data).strip();
 			return new RenderedEmail(subject, html, PlainText.fromHtml(html));
 		}
 		catch (RuntimeException ex) {
-			throw new TemplateRenderException(templateId, Channel.EMAIL.id(), ex);
+			throw new TemplateRenderException(templateId, channel.id(), ex);
 		}
 	}
 

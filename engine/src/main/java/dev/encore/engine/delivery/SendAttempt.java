@@ -1,6 +1,9 @@
 package dev.encore.engine.delivery;
 
-import dev.encore.connectors.Channel;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.Channels;
 
 /**
  * One journey step trying to send.
@@ -11,9 +14,42 @@ import dev.encore.connectors.Channel;
  * @param preview the start of the plain-text body, so support sees what was sent
  */
 record SendAttempt(String sendKey, String customerId, String journeyKey, String processInstanceId, String activityId,
-		Channel channel, String templateId, String subject, String preview) {
+		ChannelDescriptor channel, String templateId, String subject, String preview) {
 
 	static final int PREVIEW_LENGTH = 2000;
+
+	static final String CHANNEL = "channel";
+
+	static final String TEMPLATE_ID = "templateId";
+
+	/**
+	 * The attempt of the send task the execution is at, from its element template's
+	 * inputs.
+	 */
+	static SendAttempt of(DelegateExecution execution, Channels channels) {
+		String channel = requiredInput(execution, CHANNEL);
+		String templateId = requiredInput(execution, TEMPLATE_ID);
+		// Not local: a send task inside a multi-instance subprocess sends once per
+		// instance of it.
+		Object loopCounter = execution.getVariable("loopCounter");
+		String sendKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
+				+ (loopCounter == null ? "" : ":" + loopCounter);
+		String journeyKey = execution.getProcessEngineServices()
+			.getRepositoryService()
+			.getProcessDefinition(execution.getProcessDefinitionId())
+			.getKey();
+		return new SendAttempt(sendKey, execution.getProcessBusinessKey(), journeyKey, execution.getProcessInstanceId(),
+				execution.getCurrentActivityId(), channels.get(channel), templateId, null, null);
+	}
+
+	private static String requiredInput(DelegateExecution execution, String name) {
+		Object value = execution.getVariableLocal(name);
+		if (value == null || value.toString().isBlank()) {
+			throw new IllegalStateException("Send task " + execution.getCurrentActivityId()
+					+ " has no input parameter '" + name + "' (apply the Encore element template)");
+		}
+		return value.toString();
+	}
 
 	SendAttempt rendered(String renderedSubject, String text) {
 		return new SendAttempt(this.sendKey, this.customerId, this.journeyKey, this.processInstanceId, this.activityId,

@@ -1,9 +1,8 @@
 package dev.encore.engine.delivery;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,36 +12,30 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import dev.encore.connectors.Channel;
 import dev.encore.connectors.DeliveryResult;
-import dev.encore.connectors.EmailContent;
-import dev.encore.connectors.LineContent;
-import dev.encore.connectors.MessageContent;
 import dev.encore.connectors.OutboundMessage;
 import dev.encore.connectors.PermanentDeliveryException;
-import dev.encore.connectors.SmsContent;
 import dev.encore.connectors.TransientDeliveryException;
-import dev.encore.engine.event.EventHistory;
-import dev.encore.engine.journey.JourneySettings;
-import dev.encore.engine.journey.JourneyVariables;
+import dev.encore.engine.channel.ComposedMessage;
+import dev.encore.engine.channel.Channels;
 import dev.encore.engine.journey.sandbox.JourneyBean;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileStore;
-import dev.encore.engine.referral.ReferralCodes;
 
 /**
- * The send task behind the "Encore: Send email / SMS / LINE message" element templates
- * ({@code ${encoreSend}}). A JavaDelegate in an {@code asyncBefore} job: Camunda's job
+ * The send task behind the "Encore: Send ..." element templates ({@code ${encoreSend}}),
+ * for any registered channel. A JavaDelegate in an {@code asyncBefore} job: Camunda's job
  * retries and incidents handle provider trouble with no polling worker to run.
  * <p>
  * A step sends at most once however often its job runs: a {@code sending} row is
  * committed before the provider call. A rerun that finds {@code sent} (or a final
  * failure) does nothing; one that finds {@code sending} knows an earlier attempt may have
- * reached the provider: LINE is asked again with the same retry key (LINE deduplicates),
- * email and SMS are marked {@code unknown} and follow
+ * reached the provider: a provider that deduplicates (LINE's retry key) is asked again,
+ * for the others (email, SMS) the step is marked {@code unknown} and follows
  * {@code encore.delivery.unknown-policy}. Transient failures fail the job (retried, then
  * an incident) and keep the step's cap slot for the retry; permanent ones give it back,
- * are logged, and the journey continues.
+ * are logged, and the journey continues. Who gets what comes from {@link ChannelMessages}
+ * and {@link TemplateData}.
  */
 @Component("encoreSend")
 @JourneyBean
@@ -50,63 +43,50 @@ class SendMessageDelegate implements JavaDelegate {
 
 	private static final Logger log = LoggerFactory.getLogger(SendMessageDelegate.class);
 
-	static final String CHANNEL = "channel";
-
-	static final String TEMPLATE_ID = "templateId";
-
 	static final String MESSAGE_TYPE = "messageType";
 
-	static final String REFERRAL_CODE = "customer.referralCode";
-
 	/** Provider answers meaning the address will never take a message. */
-	private static final java.util.Set<String> DEAD_ADDRESS = java.util.Set.of("invalid_address", "invalid_number",
-			"twilio_21211", "twilio_21614", "invalid_line_user");
+	private static final Set<String> DEAD_ADDRESS = Set.of("invalid_address", "invalid_number", "twilio_21211",
+			"twilio_21614", "invalid_line_user");
+
+	private final Channels channels;
 
 	private final ProfileStore profiles;
 
-	private final EventHistory events;
+	private final TemplateData templateData;
 
-	private final MessageTemplates templates;
+	private final ChannelMessages messages;
 
 	private final Senders senders;
 
 	private final MessageLog messageLog;
 
-	private final UnsubscribeLinks unsubscribeLinks;
+	private final Guardrails guardrails;
 
 	private final DeliveryProperties properties;
 
 	private final MeterRegistry meters;
 
-	private final JourneySettings settings;
-
-	private final Guardrails guardrails;
-
 	private final Clock clock;
 
-	private final ReferralCodes referralCodes;
-
-	SendMessageDelegate(ProfileStore profiles, EventHistory events, MessageTemplates templates, Senders senders,
-			MessageLog messageLog, UnsubscribeLinks unsubscribeLinks, DeliveryProperties properties,
-			MeterRegistry meters, JourneySettings settings, Guardrails guardrails, Clock clock,
-			ReferralCodes referralCodes) {
-		this.referralCodes = referralCodes;
-		this.settings = settings;
-		this.guardrails = guardrails;
-		this.clock = clock;
+	SendMessageDelegate(Channels channels, ProfileStore profiles, TemplateData templateData, ChannelMessages messages,
+			Senders senders, MessageLog messageLog, Guardrails guardrails, DeliveryProperties properties,
+			MeterRegistry meters, Clock clock) {
+		this.channels = channels;
 		this.profiles = profiles;
-		this.events = events;
-		this.templates = templates;
+		this.templateData = templateData;
+		this.messages = messages;
 		this.senders = senders;
 		this.messageLog = messageLog;
-		this.unsubscribeLinks = unsubscribeLinks;
+		this.guardrails = guardrails;
 		this.properties = properties;
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		SendAttempt attempt = attemptOf(execution);
+		SendAttempt attempt = SendAttempt.of(execution, this.channels);
 		Optional<MessageStatus> earlier = this.messageLog.status(attempt.sendKey());
 		if (earlier.isPresent() && !mayAttempt(attempt, earlier.get())) {
 			return;
@@ -115,7 +95,7 @@ class SendMessageDelegate implements JavaDelegate {
 			.orElseGet(() -> CustomerProfile.empty(attempt.customerId()));
 		Guardrails.Send send = new Guardrails.Send(attempt.sendKey(), attempt.channel(),
 				MessageType.fromInput(execution.getVariableLocal(MESSAGE_TYPE)), execution.getProcessDefinitionId());
-		String recipient = recipient(attempt.channel(), profile);
+		String recipient = ChannelMessages.recipient(attempt.channel(), profile);
 		if (recipient == null) {
 			end(attempt, earlier, send, MessageStatus.FAILED, "no_address:" + attempt.channel().id());
 			log.info("No {} address for customer={}; step {} of {} continues without sending", attempt.channel().id(),
@@ -145,9 +125,10 @@ class SendMessageDelegate implements JavaDelegate {
 
 	private void send(DelegateExecution execution, SendAttempt attempt, Optional<MessageStatus> earlier,
 			CustomerProfile profile, String recipient, Guardrails.Send send) {
-		Rendered rendered;
+		ComposedMessage message;
 		try {
-			rendered = render(attempt, profile, templateData(execution, attempt, profile));
+			message = this.messages.compose(attempt, profile.locale(),
+					this.templateData.forStep(execution, attempt, profile));
 		}
 		catch (RuntimeException ex) {
 			// Never a blank or half-rendered message in a customer's inbox.
@@ -156,12 +137,11 @@ class SendMessageDelegate implements JavaDelegate {
 					attempt.customerId(), ex.getMessage());
 			return;
 		}
-		SendAttempt sending = attempt.rendered(rendered.subject(), rendered.preview());
-		this.messageLog.markSending(sending);
+		this.messageLog.markSending(attempt.rendered(message.subject(), message.preview()));
 		try {
-			DeliveryResult result = this.senders.forChannel(attempt.channel())
-				.send(new OutboundMessage(attempt.sendKey(), attempt.customerId(), attempt.channel(), recipient,
-						rendered.content()));
+			DeliveryResult result = this.senders.forChannel(attempt.channel().channel())
+				.send(new OutboundMessage(attempt.sendKey(), attempt.customerId(), attempt.channel().channel(),
+						recipient, message.content()));
 			this.messageLog.finish(attempt.sendKey(), MessageStatus.SENT, null, result.providerMessageId(),
 					result.segments());
 			count(attempt, MessageStatus.SENT);
@@ -172,7 +152,7 @@ class SendMessageDelegate implements JavaDelegate {
 			count(attempt, MessageStatus.FAILED);
 			if (DEAD_ADDRESS.contains(ex.reason())) {
 				// Never again to this address, from any journey.
-				this.guardrails.suppress(attempt.channel(), recipient, SuppressionList.Reason.HARD_BOUNCE);
+				this.guardrails.suppress(attempt.channel().channel(), recipient, SuppressionList.Reason.HARD_BOUNCE);
 			}
 			log.warn("Permanent failure sending {} to customer={}: {}", attempt.templateId(), attempt.customerId(),
 					ex.reason());
@@ -196,7 +176,7 @@ class SendMessageDelegate implements JavaDelegate {
 			case RETRYING, DEFERRED:
 				return true;
 			case SENDING:
-				if (attempt.channel() == Channel.LINE) {
+				if (attempt.channel().providerDeduplicates()) {
 					return true;
 				}
 				this.messageLog.finishSurvivingRollback(attempt.sendKey(), MessageStatus.UNKNOWN,
@@ -229,113 +209,6 @@ class SendMessageDelegate implements JavaDelegate {
 
 	private void count(SendAttempt attempt, MessageStatus status) {
 		this.meters.counter("encore.sends", "channel", attempt.channel().id(), "status", status.id()).increment();
-	}
-
-	private static String recipient(Channel channel, CustomerProfile profile) {
-		return switch (channel) {
-			case EMAIL -> profile.email();
-			case SMS -> profile.phone();
-			case LINE -> profile.lineUserId();
-		};
-	}
-
-	private Rendered render(SendAttempt attempt, CustomerProfile profile, Map<String, Object> data) {
-		String locale = profile.locale();
-		return switch (attempt.channel()) {
-			case EMAIL -> {
-				RenderedEmail email = this.templates.renderEmail(attempt.templateId(), locale, data);
-				String link = this.unsubscribeLinks.link(attempt.customerId(), Channel.EMAIL,
-						UnsubscribeLinks.Subscription.MARKETING);
-				yield new Rendered(email.subject(), email.text(),
-						new EmailContent(email.subject(), email.html(), email.text(), Map.of("List-Unsubscribe",
-								"<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
-			}
-			case SMS -> {
-				MessageTemplates.RenderedText sms = this.templates.renderText(attempt.templateId(), Channel.SMS, locale,
-						data);
-				yield new Rendered(null, sms.text(), new SmsContent(sms.text()));
-			}
-			case LINE -> {
-				MessageTemplates.RenderedText line = this.templates.renderText(attempt.templateId(), Channel.LINE,
-						locale, data);
-				Map<String, String> card = line.fields();
-				LineContent.Flex flex = blank(card.get("title")) ? null
-						: new LineContent.Flex(emptyToNull(card.get("image")), card.get("title"),
-								emptyToNull(card.get("coupon")), card.getOrDefault("button", "Shop"), card.get("url"));
-				yield new Rendered(card.get("title"), line.text(), new LineContent(line.text(), flex));
-			}
-		};
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
-	}
-
-	private static String emptyToNull(String value) {
-		return blank(value) ? null : value;
-	}
-
-	private static SendAttempt attemptOf(DelegateExecution execution) {
-		String channel = requiredInput(execution, CHANNEL);
-		String templateId = requiredInput(execution, TEMPLATE_ID);
-		// Not local: a send task inside a multi-instance subprocess sends once per
-		// instance of it.
-		Object loopCounter = execution.getVariable("loopCounter");
-		String sendKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
-				+ (loopCounter == null ? "" : ":" + loopCounter);
-		String journeyKey = execution.getProcessEngineServices()
-			.getRepositoryService()
-			.getProcessDefinition(execution.getProcessDefinitionId())
-			.getKey();
-		return new SendAttempt(sendKey, execution.getProcessBusinessKey(), journeyKey, execution.getProcessInstanceId(),
-				execution.getCurrentActivityId(), Channel.fromId(channel), templateId, null, null);
-	}
-
-	private static String requiredInput(DelegateExecution execution, String name) {
-		Object value = execution.getVariableLocal(name);
-		if (value == null || value.toString().isBlank()) {
-			throw new IllegalStateException("Send task " + execution.getCurrentActivityId()
-					+ " has no input parameter '" + name + "' (apply the Encore element template)");
-		}
-		return value.toString();
-	}
-
-	private Map<String, Object> templateData(DelegateExecution execution, SendAttempt attempt,
-			CustomerProfile profile) {
-		Map<String, Object> data = new HashMap<>();
-		Map<String, Object> customer = profile.toTemplateData();
-		// Only a template that shows the code makes one: most customers never refer.
-		if (this.templates.mentions(attempt.templateId(), attempt.channel(), profile.locale(), REFERRAL_CODE)) {
-			customer.put("referralCode", this.referralCodes.codeFor(attempt.customerId(), profile.firstName()));
-		}
-		data.put("customer", customer);
-		data.put("cart", profile.cart());
-		data.put("settings", this.settings.of(execution.getProcessDefinitionId(), attempt.journeyKey()));
-		data.put("journey", journeyValues(execution));
-		Object triggerId = execution.getVariable(JourneyVariables.TRIGGER_EVENT_ID);
-		if (triggerId != null) {
-			this.events.find(triggerId.toString()).ifPresent((event) -> data.put("event", event.toTemplateData()));
-		}
-		return data;
-	}
-
-	/**
-	 * The journey's plain values as this step sees them: its settings and what earlier
-	 * steps worked out (e.g. {@code journey.reorderLink}); never the profile, which
-	 * templates read as {@code customer}.
-	 */
-	private static Map<String, Object> journeyValues(DelegateExecution execution) {
-		Map<String, Object> values = new HashMap<>();
-		execution.getVariables().forEach((name, value) -> {
-			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-				values.put(name, value);
-			}
-		});
-		return values;
-	}
-
-	/** What one step says on its channel, and what support sees of it. */
-	private record Rendered(String subject, String preview, MessageContent content) {
 	}
 
 }

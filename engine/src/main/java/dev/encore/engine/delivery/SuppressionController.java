@@ -34,13 +34,13 @@ class SuppressionController {
 	@Operation(summary = "Addresses and numbers suppressed on a channel")
 	@GetMapping("/api/v1/suppressions")
 	List<SuppressionList.Entry> list(@RequestParam(defaultValue = "email") @Pattern(regexp = CHANNELS) String channel) {
-		return this.suppressions.list(Channel.fromId(channel));
+		return this.suppressions.list(Channel.of(channel));
 	}
 
 	@Operation(summary = "Suppress an address or number (reason: hard_bounce, complaint or manual)")
 	@PostMapping("/api/v1/suppressions")
 	ResponseEntity<SuppressionList.Entry> add(@Valid @RequestBody SuppressionRequest request) {
-		Channel channel = Channel.fromId(request.channel());
+		Channel channel = Channel.of(request.channel());
 		this.suppressions.add(channel, request.address(), SuppressionList.Reason.fromId(request.reason()));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(this.suppressions.find(channel, request.address()).orElseThrow());
@@ -50,7 +50,7 @@ class SuppressionController {
 	@DeleteMapping("/api/v1/suppressions/{channel}/{address}")
 	ResponseEntity<Void> remove(@PathVariable @Pattern(regexp = CHANNELS) String channel,
 			@PathVariable String address) {
-		return this.suppressions.remove(Channel.fromId(channel), address) ? ResponseEntity.noContent().build()
+		return this.suppressions.remove(Channel.of(channel), address) ? ResponseEntity.noContent().build()
 				: ResponseEntity.notFound().build();
 	}
 

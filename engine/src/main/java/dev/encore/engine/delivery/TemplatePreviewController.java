@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.encore.connectors.Channel;
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.Channels;
+import dev.encore.engine.channel.RenderedTemplate;
+import dev.encore.engine.channel.TemplateFormat;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileStore;
-import dev.encore.engine.referral.ReferralCodes;
 
 /**
  * {@code POST /api/v1/templates/{id}/preview}: a template rendered as a real customer (by
@@ -27,49 +29,41 @@ class TemplatePreviewController {
 
 	private final MessageTemplates templates;
 
+	private final TemplateData templateData;
+
 	private final ProfileStore profiles;
 
-	private final ReferralCodes referralCodes;
+	private final Channels channels;
 
-	TemplatePreviewController(MessageTemplates templates, ProfileStore profiles, ReferralCodes referralCodes) {
+	TemplatePreviewController(MessageTemplates templates, TemplateData templateData, ProfileStore profiles,
+			Channels channels) {
 		this.templates = templates;
+		this.templateData = templateData;
 		this.profiles = profiles;
-		this.referralCodes = referralCodes;
+		this.channels = channels;
 	}
 
 	@PostMapping("/api/v1/templates/{id}/preview")
 	Map<String, Object> preview(@PathVariable String id, @RequestBody PreviewRequest request) {
-		Channel channel = Channel.fromId(request.channel() == null ? "email" : request.channel());
+		ChannelDescriptor channel = this.channels.get(request.channel() == null ? "email" : request.channel());
 		Map<String, Object> customer = request.customerId() != null
 				? this.profiles.find(request.customerId())
 					.map(CustomerProfile::toTemplateData)
 					.orElseThrow(() -> new IllegalArgumentException("customerId: no such customer"))
 				: request.profile() == null ? Map.of() : request.profile();
 		String locale = request.locale() != null ? request.locale() : (String) customer.get("locale");
-		if (request.customerId() != null
-				&& this.templates.mentions(id, channel, locale, SendMessageDelegate.REFERRAL_CODE)) {
-			customer.put("referralCode",
-					this.referralCodes.previewCodeFor(request.customerId(), (String) customer.get("firstName")));
-		}
-		Map<String, Object> data = new HashMap<>();
-		data.put("customer", customer);
-		Object cart = request.cart() != null ? request.cart() : customer.get("cart");
-		data.put("cart", cart == null ? Map.of() : cart);
-		data.put("event", request.event() == null ? Map.of() : request.event());
-		data.put("settings", request.settings() == null ? Map.of() : request.settings());
-		data.put("journey", request.journey() == null ? Map.of() : request.journey());
+		Map<String, Object> data = this.templateData.forPreview(id, channel.channel(), locale, customer, request);
+		RenderedTemplate rendered = this.templates.render(channel, id, locale, data);
 		Map<String, Object> result = new HashMap<>();
 		result.put("channel", channel.id());
-		if (channel == Channel.EMAIL) {
-			RenderedEmail email = this.templates.renderEmail(id, locale, data);
-			result.put("subject", email.subject());
-			result.put("html", email.html());
-			result.put("text", email.text());
+		if (channel.templateFormat() == TemplateFormat.HTML) {
+			result.put("subject", rendered.subject());
+			result.put("html", rendered.html());
+			result.put("text", rendered.text());
 		}
 		else {
-			MessageTemplates.RenderedText text = this.templates.renderText(id, channel, locale, data);
-			result.put("text", text.text());
-			result.put("fields", text.fields());
+			result.put("text", rendered.text());
+			result.put("fields", rendered.fields());
 		}
 		return result;
 	}

@@ -158,7 +158,7 @@ public class UnsubscribeLinks {
 			if (parts.length != 3) {
 				return Optional.empty();
 			}
-			return Optional.of(new Subscription(parts[0], Channel.fromId(parts[1]), parts[2]));
+			return Optional.of(new Subscription(parts[0], new Channel(parts[1]), parts[2]));
 		}
 
 	}

@@ -1,72 +1,77 @@
 package dev.encore.engine.journey;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.Channels;
+import dev.encore.engine.channel.ConsentMode;
 import dev.encore.engine.journey.sandbox.JourneyBean;
 
 /**
  * The channel a customer is best reached on, for gateway conditions such as
  * {@code ${reach.preferred(profile) == 'line'}}: the {@code preferredChannel} trait when
- * that channel reaches them, else LINE, else SMS, else email. SMS and LINE reach a
- * customer with a granted consent and an address ({@code phone}, {@code lineUserId});
- * email is the fallback, its consent left to the guardrails at send time.
+ * that channel reaches them, else the registered channels in their reach order (LINE,
+ * SMS, email). An opt-in channel reaches a customer with a granted consent and an address
+ * ({@code phone}, {@code lineUserId}); an opt-out one (email) with an address, its
+ * consent left to the guardrails at send time. The last channel is the fallback.
  */
 @Component("reach")
 @JourneyBean
 public class ChannelReach {
 
-	static final String EMAIL = "email";
+	private final List<ChannelDescriptor> byReach;
 
-	static final String SMS = "sms";
+	private final Channels channels;
 
-	static final String LINE = "line";
+	ChannelReach(Channels channels) {
+		this.channels = channels;
+		this.byReach = channels.byReach();
+	}
 
 	/**
-	 * {@code line}, {@code sms} or {@code email}; {@code profile} as journeys read it.
+	 * A channel id such as {@code line}, {@code sms} or {@code email}; {@code profile} as
+	 * journeys read it.
 	 */
 	public String preferred(Map<String, Object> profile) {
+		String fallback = this.byReach.get(this.byReach.size() - 1).id();
 		if (profile == null) {
-			return EMAIL;
+			return fallback;
 		}
-		String wanted = preference(profile);
-		if (EMAIL.equals(wanted) && present(profile.get("email"))) {
-			return EMAIL;
+		Optional<ChannelDescriptor> wanted = preference(profile).flatMap(this.channels::find);
+		if (wanted.isPresent() && reaches(profile, wanted.get())) {
+			return wanted.get().id();
 		}
-		if (wanted != null && reaches(profile, wanted)) {
-			return wanted;
-		}
-		if (reaches(profile, LINE)) {
-			return LINE;
-		}
-		return reaches(profile, SMS) ? SMS : EMAIL;
+		return this.byReach.stream()
+			.filter((channel) -> reaches(profile, channel))
+			.findFirst()
+			.map(ChannelDescriptor::id)
+			.orElse(fallback);
 	}
 
-	/** Whether an opt-in channel ({@code sms}, {@code line}) may reach the customer. */
-	static boolean reaches(Map<String, Object> profile, String channel) {
-		Object address = switch (channel) {
-			case SMS -> profile.get("phone");
-			case LINE -> profile.get("lineUserId");
-			default -> null;
-		};
-		return present(address) && granted(profile.get("consents"), channel);
+	private static boolean reaches(Map<String, Object> profile, ChannelDescriptor channel) {
+		return present(profile.get(channel.recipientField()))
+				&& (channel.guardrails().consent() == ConsentMode.OPT_OUT || granted(profile.get("consents"), channel));
 	}
 
-	private static String preference(Map<String, Object> profile) {
+	private static Optional<String> preference(Map<String, Object> profile) {
 		if (profile.get("traits") instanceof Map<?, ?> traits) {
 			Object wanted = traits.get("preferredChannel");
 			if (wanted == null) {
 				wanted = traits.get("preferred_channel");
 			}
-			return present(wanted) ? wanted.toString().strip().toLowerCase(Locale.ROOT) : null;
+			return present(wanted) ? Optional.of(wanted.toString().strip().toLowerCase(Locale.ROOT)) : Optional.empty();
 		}
-		return null;
+		return Optional.empty();
 	}
 
-	private static boolean granted(Object consents, String channel) {
-		return consents instanceof Map<?, ?> byChannel && byChannel.get(channel) instanceof Map<?, ?> consent
+	private static boolean granted(Object consents, ChannelDescriptor channel) {
+		return consents instanceof Map<?, ?> byChannel
+				&& byChannel.get(channel.consentKey()) instanceof Map<?, ?> consent
 				&& Boolean.TRUE.equals(consent.get("granted"));
 	}
 

@@ -22,6 +22,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.channel.Channels;
 import dev.encore.engine.journey.sandbox.CodeScan;
 
 /**
@@ -34,10 +35,6 @@ import dev.encore.engine.journey.sandbox.CodeScan;
 @Component
 public class JourneyValidator {
 
-	private static final List<String> CHANNELS = java.util.Arrays.stream(dev.encore.connectors.Channel.values())
-		.map(dev.encore.connectors.Channel::id)
-		.toList();
-
 	private static final Pattern SETTING_REFERENCE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
 	private final KnownEvents events;
@@ -48,11 +45,16 @@ public class JourneyValidator {
 
 	private final CodeScan code;
 
-	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties, CodeScan code) {
+	/** The registered channel ids. */
+	private final List<String> channels;
+
+	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties, CodeScan code,
+			Channels channels) {
 		this.events = events;
 		this.templates = templates;
 		this.properties = properties;
 		this.code = code;
+		this.channels = channels.ids();
 	}
 
 	/** Every problem of every file; empty when all may be deployed. */
@@ -155,7 +157,7 @@ public class JourneyValidator {
 		// A channel chosen by an expression is known only at send time: then any
 		// channel's
 		// version will do here, and a missing one fails that send as a template error.
-		List<String> channels = channel.contains("${") ? CHANNELS : List.of(channel);
+		List<String> channels = channel.contains("${") ? this.channels : List.of(channel);
 		for (String locale : this.properties.locales()) {
 			if (channels.stream().noneMatch((candidate) -> this.templates.exists(templateId, candidate, locale))) {
 				found.add(task.getId(),

@@ -7,16 +7,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the {@code consents} identify trait: per channel either a flag
+ * Reads the {@code consents} identify trait: per channel (its consent key) either a flag
  * ({@code "sms": false}, {@code "email": "granted"}) or an object ({@code {"status":
  * "revoked", "source": "preference-center", "at": "2026-11-01T10:00:00Z"}}). The newest
  * report per channel wins, whatever order they arrive in.
  */
 final class Consents {
 
-	static final Set<String> CHANNELS = Set.of("email", "sms", "line");
-
 	private Consents() {
+	}
+
+	/**
+	 * The traits with only the consents of the given channels: a consent for a channel
+	 * Encore does not send on is not kept.
+	 */
+	static Map<String, Object> ofChannels(Map<String, Object> traits, Set<String> consentKeys) {
+		if (!(traits.get("consents") instanceof Map<?, ?> reported)) {
+			return traits;
+		}
+		Map<String, Object> known = new HashMap<>();
+		reported.forEach((channel, value) -> {
+			if (consentKeys.contains(key(channel))) {
+				known.put(String.valueOf(channel), value);
+			}
+		});
+		Map<String, Object> filtered = new HashMap<>(traits);
+		filtered.put("consents", known);
+		return filtered;
 	}
 
 	static Map<String, Consent> merge(Map<String, Consent> current, Object reported, Instant reportedAt,
@@ -27,8 +44,8 @@ final class Consents {
 		Map<String, Consent> merged = new HashMap<>(current);
 		channels.forEach((channel, value) -> {
 			Consent consent = consent(value, reportedAt, source);
-			String id = String.valueOf(channel).toLowerCase(java.util.Locale.ROOT);
-			if (consent == null || !CHANNELS.contains(id)) {
+			String id = key(channel);
+			if (consent == null) {
 				return;
 			}
 			Consent known = merged.get(id);
@@ -37,6 +54,10 @@ final class Consents {
 			}
 		});
 		return merged;
+	}
+
+	private static String key(Object channel) {
+		return String.valueOf(channel).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static Consent consent(Object value, Instant reportedAt, String source) {

@@ -4,13 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.Channels;
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.event.EventNames;
 import dev.encore.engine.event.EventType;
@@ -46,10 +50,14 @@ public class ProfileUpdater {
 
 	private final ProfileProperties properties;
 
-	ProfileUpdater(ProfileStore store, Lifecycle lifecycle, ProfileProperties properties) {
+	/** The consents a profile keeps: one per registered channel. */
+	private final Set<String> consentKeys;
+
+	ProfileUpdater(ProfileStore store, Lifecycle lifecycle, ProfileProperties properties, Channels channels) {
 		this.store = store;
 		this.lifecycle = lifecycle;
 		this.properties = properties;
+		this.consentKeys = channels.all().stream().map(ChannelDescriptor::consentKey).collect(Collectors.toSet());
 	}
 
 	public List<CustomerEvent> apply(CustomerEvent event) {
@@ -83,7 +91,8 @@ public class ProfileUpdater {
 	private CustomerProfile updated(CustomerProfile profile, CustomerEvent event) {
 		CustomerProfile result = profile;
 		if (!event.traits().isEmpty()) {
-			result = result.withTraits(event.traits(), event.timestamp(), event.source());
+			result = result.withTraits(Consents.ofChannels(event.traits(), this.consentKeys), event.timestamp(),
+					event.source());
 		}
 		if (event.type() != EventType.TRACK) {
 			return result;

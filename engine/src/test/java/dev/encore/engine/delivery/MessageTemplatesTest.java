@@ -5,12 +5,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.encore.connectors.Channel;
-
 import org.springframework.core.io.DefaultResourceLoader;
 
+import dev.encore.connectors.Channel;
 import dev.encore.engine.journey.JourneyProperties;
 import dev.encore.engine.journey.TemplateCatalog;
+import dev.encore.engine.testsupport.ChannelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +23,8 @@ class MessageTemplatesTest {
 					new JourneyProperties("classpath*:journeys/", 1, Map.of())),
 			new DeliveryProperties("en", new DeliveryProperties.Email("shop@example.com", null),
 					new DeliveryProperties.Sandbox(10), DeliveryProperties.UnknownPolicy.SKIP,
-					new DeliveryProperties.Unsubscribe("https://shop.example/u", "test-secret")));
+					new DeliveryProperties.Unsubscribe("https://shop.example/u", "test-secret")),
+			ChannelFixtures.shipped());
 
 	private static Map<String, Object> data(String firstName) {
 		Map<String, Object> cart = Map.of("currency", "TWD", "products",

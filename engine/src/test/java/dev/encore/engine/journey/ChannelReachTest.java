@@ -5,11 +5,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.encore.engine.testsupport.ChannelFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChannelReachTest {
 
-	private final ChannelReach reach = new ChannelReach();
+	private final ChannelReach reach = new ChannelReach(ChannelFixtures.shipped());
 
 	private static final Map<String, Object> GRANTED = Map.of("granted", true);
 

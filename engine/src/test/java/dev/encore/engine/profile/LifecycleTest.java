@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.testsupport.ChannelFixtures;
 import dev.encore.engine.testsupport.CustomerEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class LifecycleTest {
 	private static final ProfileProperties PROPERTIES = ProfileProperties.defaults();
 
 	private final ProfileUpdater updater = new ProfileUpdater(new InMemoryProfileStore(), new Lifecycle(PROPERTIES),
-			PROPERTIES);
+			PROPERTIES, ChannelFixtures.shipped());
 
 	private final String customer = "c-" + UUID.randomUUID();
 

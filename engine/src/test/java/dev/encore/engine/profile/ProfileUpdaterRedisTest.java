@@ -21,6 +21,7 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.testsupport.ChannelFixtures;
 import dev.encore.engine.testsupport.CustomerEvents;
 import dev.encore.engine.testsupport.TestRedis;
 
@@ -41,7 +42,8 @@ class ProfileUpdaterRedisTest {
 	private final RedisProfileStore store = new RedisProfileStore(redis, this.prefix, new ObjectMapper(),
 			this.roundTrips);
 
-	private final ProfileUpdater updater = new ProfileUpdater(this.store, new Lifecycle(PROPERTIES), PROPERTIES);
+	private final ProfileUpdater updater = new ProfileUpdater(this.store, new Lifecycle(PROPERTIES), PROPERTIES,
+			ChannelFixtures.shipped());
 
 	/** Three orders, one refunded in full, one in part, engagement with a late open. */
 	private static List<CustomerEvent> history(String customer) {

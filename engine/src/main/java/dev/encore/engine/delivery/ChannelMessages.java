@@ -1,0 +1,40 @@
+package dev.encore.engine.delivery;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.ComposedMessage;
+import dev.encore.engine.profile.CustomerProfile;
+
+/**
+ * Who a step sends to and what it says, as the step's channel describes it: the address
+ * from the profile field the channel names, the message from its template format.
+ */
+@Component
+class ChannelMessages {
+
+	private final MessageTemplates templates;
+
+	private final UnsubscribeLinks unsubscribeLinks;
+
+	ChannelMessages(MessageTemplates templates, UnsubscribeLinks unsubscribeLinks) {
+		this.templates = templates;
+		this.unsubscribeLinks = unsubscribeLinks;
+	}
+
+	/** The customer's address on the channel, null when the profile has none. */
+	static String recipient(ChannelDescriptor channel, CustomerProfile profile) {
+		Object address = profile.toTemplateData().get(channel.recipientField());
+		return (address == null) ? null : address.toString();
+	}
+
+	ComposedMessage compose(SendAttempt attempt, String locale, Map<String, Object> data) {
+		ChannelDescriptor channel = attempt.channel();
+		return channel.compose(this.templates.render(channel, attempt.templateId(), locale, data),
+				() -> this.unsubscribeLinks.link(attempt.customerId(), channel.channel(),
+						UnsubscribeLinks.Subscription.MARKETING));
+	}
+
+}
