@@ -31,6 +31,12 @@ interface FrequencyCaps extends CustomerData {
 	/** Messages counted on {@code day} for the channel ({@code any}: all channels). */
 	long count(String customerId, String channel, LocalDate day);
 
+	/** In Redis (or memory): erased after the database's data has committed. */
+	@Override
+	default boolean inDatabase() {
+		return false;
+	}
+
 	/**
 	 * The send's slot and the day it counts on, or the rule that is full ({@code day}
 	 * null).

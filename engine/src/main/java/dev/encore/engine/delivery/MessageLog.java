@@ -142,11 +142,6 @@ public class MessageLog implements CustomerData {
 				WHERE customer_id = ?""").params(pseudonym, customerId).update();
 	}
 
-	@Override
-	public boolean inDatabase() {
-		return true;
-	}
-
 	/** A message-log row as support reads it. */
 	public record Entry(String journey, String processInstanceId, String activityId, String channel, String templateId,
 			String status, String reason, String providerMessageId, String subject, String preview, Instant createdAt,

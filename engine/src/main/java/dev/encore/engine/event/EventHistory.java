@@ -104,11 +104,6 @@ public class EventHistory implements CustomerData {
 		return this.jdbc.sql("DELETE FROM encore_event WHERE customer_id = ?").param(customerId).update();
 	}
 
-	@Override
-	public boolean inDatabase() {
-		return true;
-	}
-
 	/** An event as support and templates see it. */
 	public record RecordedEvent(String messageId, String type, String name, Instant occurredAt, Instant receivedAt,
 			String source, Map<String, Object> properties) {

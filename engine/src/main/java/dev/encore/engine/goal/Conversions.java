@@ -74,11 +74,6 @@ public class Conversions implements CustomerData {
 				customerId);
 	}
 
-	@Override
-	public boolean inDatabase() {
-		return true;
-	}
-
 	record LastMessage(String sendKey, String templateId) {
 	}
 

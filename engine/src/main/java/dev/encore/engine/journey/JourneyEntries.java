@@ -84,9 +84,4 @@ public class JourneyEntries implements CustomerData {
 				customerId);
 	}
 
-	@Override
-	public boolean inDatabase() {
-		return true;
-	}
-
 }

@@ -56,9 +56,4 @@ class JourneyInstances implements CustomerData {
 		return running.size() + finished.size();
 	}
 
-	@Override
-	public boolean inDatabase() {
-		return true;
-	}
-
 }

@@ -98,11 +98,6 @@ public class ReferralCodes implements CustomerData {
 		return this.jdbc.sql("DELETE FROM encore_referral_code WHERE customer_id = ?").param(customerId).update();
 	}
 
-	@Override
-	public boolean inDatabase() {
-		return true;
-	}
-
 	private Optional<String> codeOf(String customerId) {
 		return this.jdbc.sql("SELECT code FROM encore_referral_code WHERE customer_id = ?")
 			.param(customerId)
