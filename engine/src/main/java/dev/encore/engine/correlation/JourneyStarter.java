@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.journey.Buckets;
-import dev.encore.engine.journey.EntryRules;
 import dev.encore.engine.journey.JourneyEntries;
 import dev.encore.engine.journey.JourneyModel;
 import dev.encore.engine.journey.JourneySettings;

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.encore.engine.delivery.GuardrailProperties.CapRule;
-import dev.encore.engine.profile.CustomerKeys;
+import dev.encore.engine.store.CustomerData;
 
 /**
  * Marketing messages counted per customer, channel and calendar day of the customer's
  * zone. A send takes a slot for every rule at once or for none, atomically, so two
  * journeys racing for the last slot cannot both pass. The slot is held under the send key
  * and remembers its day: a retry after midnight keeps it, and a release gives it back to
- * that day, not to today.
+ * that day, not to today. Erasure forgets the customer's counters and slots.
  */
-interface FrequencyCaps extends CustomerKeys {
+interface FrequencyCaps extends CustomerData {
 
 	/**
 	 * Takes a slot on {@code day} for the send, or keeps the one it holds already; the
@@ -30,6 +30,12 @@ interface FrequencyCaps extends CustomerKeys {
 
 	/** Messages counted on {@code day} for the channel ({@code any}: all channels). */
 	long count(String customerId, String channel, LocalDate day);
+
+	/** In Redis (or memory): erased after the database's data has committed. */
+	@Override
+	default boolean inDatabase() {
+		return false;
+	}
 
 	/**
 	 * The send's slot and the day it counts on, or the rule that is full ({@code day}

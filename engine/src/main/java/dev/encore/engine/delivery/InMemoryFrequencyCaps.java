@@ -50,10 +50,12 @@ class InMemoryFrequencyCaps implements FrequencyCaps {
 	}
 
 	@Override
-	public synchronized void erase(String customerId) {
+	public synchronized int erase(String customerId, String pseudonym) {
 		String customer = this.keys.customer(customerId);
+		int before = this.counters.size() + this.held.size();
 		this.counters.keySet().removeIf((key) -> key.startsWith(customer));
 		this.held.keySet().removeIf((key) -> key.startsWith(customer));
+		return before - this.counters.size() - this.held.size();
 	}
 
 	/** The rule's channel in its window: the day and the days before. */

@@ -12,13 +12,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.encore.engine.store.CustomerData;
+
 /**
  * One row per journey step's send (unique send key): what it sent, or why it did not. The
  * row is committed as {@code sending} before the provider call, so a job rerun after a
  * crash knows the provider may already hold the message.
  */
 @Repository
-public class MessageLog {
+public class MessageLog implements CustomerData {
 
 	private final JdbcClient jdbc;
 
@@ -127,6 +129,17 @@ public class MessageLog {
 					rs.getString(10), rs.getTimestamp(11).toInstant(),
 					rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()))
 			.list();
+	}
+
+	/**
+	 * Erasure keeps the rows for journey statistics but under the pseudonym, without
+	 * subject and preview (they may name the customer).
+	 */
+	@Override
+	public int erase(String customerId, String pseudonym) {
+		return this.jdbc.sql("""
+				UPDATE encore_message_log SET customer_id = ?, subject = NULL, preview = NULL
+				WHERE customer_id = ?""").params(pseudonym, customerId).update();
 	}
 
 	/** A message-log row as support reads it. */

@@ -116,16 +116,20 @@ class RedisFrequencyCaps implements FrequencyCaps {
 	}
 
 	@Override
-	public void erase(String customerId) {
+	public int erase(String customerId, String pseudonym) {
 		String pattern = this.keys.customer(customerId).replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*";
 		ScanParams match = new ScanParams().match(pattern).count(500);
 		String cursor = ScanParams.SCAN_POINTER_START;
+		int erased = 0;
 		do {
 			ScanResult<String> page = this.redis.scan(cursor, match);
-			page.getResult().forEach(this.redis::del);
+			for (String key : page.getResult()) {
+				erased += (int) this.redis.del(key);
+			}
 			cursor = page.getCursor();
 		}
 		while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+		return erased;
 	}
 
 	private static Optional<LocalDate> dayOf(String held) {

@@ -14,12 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.encore.engine.store.CustomerData;
+
 /**
  * Every accepted event per customer, once: the dedupe record, the data a journey's
  * messages read about the event that started it, and what support sees.
  */
 @Repository
-public class EventHistory {
+public class EventHistory implements CustomerData {
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -94,6 +96,12 @@ public class EventHistory {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Unreadable event properties", ex);
 		}
+	}
+
+	/** Erasure deletes the customer's events. */
+	@Override
+	public int erase(String customerId, String pseudonym) {
+		return this.jdbc.sql("DELETE FROM encore_event WHERE customer_id = ?").param(customerId).update();
 	}
 
 	/** An event as support and templates see it. */

@@ -9,13 +9,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import dev.encore.engine.journey.JourneyEntries;
+import dev.encore.engine.store.CustomerData;
 
 /**
  * Goal conversions (table {@code encore_conversion}): at most one per journey instance,
  * credited to its branch and to the last message the journey sent before it.
  */
 @Repository
-public class Conversions {
+public class Conversions implements CustomerData {
 
 	private final JdbcTemplate jdbc;
 
@@ -63,6 +64,13 @@ public class Conversions {
 				(row, i) -> new Conversion(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 						row.getBoolean(5), row.getString(6), row.getString(7), row.getBigDecimal(8), row.getString(9),
 						row.getString(10), row.getString(11), row.getTimestamp(12).toInstant()),
+				customerId);
+	}
+
+	/** Erasure keeps the conversions for journey figures, under the pseudonym. */
+	@Override
+	public int erase(String customerId, String pseudonym) {
+		return this.jdbc.update("UPDATE encore_conversion SET customer_id = ? WHERE customer_id = ?", pseudonym,
 				customerId);
 	}
 

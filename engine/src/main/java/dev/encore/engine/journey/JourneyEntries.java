@@ -8,13 +8,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import dev.encore.engine.store.CustomerData;
+
 /**
  * Every entry of a customer into a journey (table {@code encore_journey_entry}) and the
  * branches it took at random splits ({@code encore_split_assignment}), kept beyond
  * Camunda's history clean-up: re-entry rules, holdout and goal attribution read them.
  */
 @Repository
-public class JourneyEntries {
+public class JourneyEntries implements CustomerData {
 
 	private final JdbcTemplate jdbc;
 
@@ -73,6 +75,13 @@ public class JourneyEntries {
 				(row, i) -> new Entry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 						row.getTimestamp(5).toInstant(), row.getBoolean(6)),
 				customerId, Timestamp.from(from));
+	}
+
+	/** Erasure keeps the entries for journey figures, under the pseudonym. */
+	@Override
+	public int erase(String customerId, String pseudonym) {
+		return this.jdbc.update("UPDATE encore_journey_entry SET customer_id = ? WHERE customer_id = ?", pseudonym,
+				customerId);
 	}
 
 }

@@ -51,7 +51,8 @@ public class JourneyModel {
 		return withPrefix(properties(processDefinitionId), prefix);
 	}
 
-	static Map<String, String> withPrefix(Map<String, String> properties, String prefix) {
+	/** Of {@code properties}, those named {@code <prefix>name}, keyed by name. */
+	public static Map<String, String> withPrefix(Map<String, String> properties, String prefix) {
 		Map<String, String> selected = new LinkedHashMap<>();
 		properties.forEach((name, value) -> {
 			if (name.startsWith(prefix)) {

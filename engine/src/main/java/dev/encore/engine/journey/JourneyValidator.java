@@ -30,7 +30,9 @@ import dev.encore.engine.journey.sandbox.CodeScan;
  * with element ids instead of customers stuck or spammed: {@code historyTimeToLive} set;
  * no code of any kind ({@link CodeScan}: classes, scripts, calls beyond journey beans);
  * every message and signal a known event; every send task's template present in each
- * shipped locale; timers and settings parse; entry, goal and holdout properties valid.
+ * shipped locale; timers and settings parse; goal and holdout properties valid, and the
+ * properties features above read valid by their own {@link ProcessPropertyCheck}s (entry
+ * rules).
  */
 @Component
 public class JourneyValidator {
@@ -48,13 +50,16 @@ public class JourneyValidator {
 	/** The registered channel ids. */
 	private final List<String> channels;
 
+	private final List<ProcessPropertyCheck> propertyChecks;
+
 	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties, CodeScan code,
-			Channels channels) {
+			Channels channels, List<ProcessPropertyCheck> propertyChecks) {
 		this.events = events;
 		this.templates = templates;
 		this.properties = properties;
 		this.code = code;
 		this.channels = channels.ids();
+		this.propertyChecks = List.copyOf(propertyChecks);
 	}
 
 	/** Every problem of every file; empty when all may be deployed. */
@@ -111,11 +116,8 @@ public class JourneyValidator {
 		Map<String, String> properties = JourneyModel.propertiesOf(process);
 		// Separately, so a bad entry rule does not hide a bad goal: the answer lists
 		// every problem.
-		try {
-			EntryRules.from(JourneyModel.withPrefix(properties, EntryRules.PREFIX));
-		}
-		catch (InvalidJourneyException ex) {
-			found.add(process.getId(), ex.getMessage());
+		for (ProcessPropertyCheck check : this.propertyChecks) {
+			check.problems(properties).forEach((problem) -> found.add(process.getId(), problem));
 		}
 		try {
 			JourneyGoal.from(JourneyModel.withPrefix(properties, JourneyGoal.PREFIX))

@@ -17,7 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.encore.engine.profile.CustomerKeys;
+import dev.encore.engine.store.CustomerData;
 
 /**
  * Each customer's personal referral code (table {@code encore_referral_code}), made the
@@ -25,7 +25,7 @@ import dev.encore.engine.profile.CustomerKeys;
  * back to its customer after a change of name or secret. See docs/decisions/014.
  */
 @Repository
-public class ReferralCodes implements CustomerKeys {
+public class ReferralCodes implements CustomerData {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralCodes.class);
 
@@ -92,9 +92,10 @@ public class ReferralCodes implements CustomerKeys {
 			.optional();
 	}
 
+	/** Erasure deletes the customer's code: it then leads to nobody. */
 	@Override
-	public void erase(String customerId) {
-		this.jdbc.sql("DELETE FROM encore_referral_code WHERE customer_id = ?").param(customerId).update();
+	public int erase(String customerId, String pseudonym) {
+		return this.jdbc.sql("DELETE FROM encore_referral_code WHERE customer_id = ?").param(customerId).update();
 	}
 
 	private Optional<String> codeOf(String customerId) {

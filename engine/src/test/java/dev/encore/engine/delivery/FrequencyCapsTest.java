@@ -184,7 +184,7 @@ class FrequencyCapsTest {
 		FrequencyCaps caps = caps(store);
 		String customer = "erase-" + UUID.randomUUID();
 		take(caps, customer, "reminder-1", "sms", DAY);
-		caps.erase(customer);
+		assertThat(caps.erase(customer, "erased-test")).as("counters and slot").isPositive();
 		assertThat(counts(caps, customer, DAY)).containsExactly(0L, 0L);
 		assertThat(caps.release(customer, "reminder-1", "sms")).isEmpty();
 		assertThat(take(caps, customer, "reminder-2", "sms", DAY)).isEmpty();

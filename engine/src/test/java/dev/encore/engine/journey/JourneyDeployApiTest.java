@@ -70,7 +70,10 @@ class JourneyDeployApiTest extends EncoreIntegrationTest {
 		deploy("broken-journey.bpmn", false).andExpect(status().isUnprocessableEntity())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.problems.length()").value(12))
-			.andExpect(jsonPath("$.problems[*].elementId", hasItem("ScriptTaskCompute")));
+			.andExpect(jsonPath("$.problems[*].elementId", hasItem("ScriptTaskCompute")))
+			// Entry rules are checked by correlation, which enforces them.
+			.andExpect(jsonPath("$.problems[*].message",
+					hasItem("entry.reentry must be always, never or after:<ISO-8601 duration>, not 'sometimes'")));
 		assertThat(definitions("BrokenJourney")).isZero();
 	}
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import dev.encore.engine.correlation.EntryRuleCheck;
 import dev.encore.engine.journey.sandbox.CodeScan;
 import dev.encore.engine.testsupport.ChannelFixtures;
 import dev.encore.engine.testsupport.ShippedJourneyBeans;
@@ -31,7 +32,8 @@ class JourneyValidatorTest {
 		return new JourneyValidator(new KnownEvents(deploy),
 				new TemplateCatalog(new DefaultResourceLoader(),
 						new JourneyProperties("classpath*:journeys/", 1, Map.of())),
-				deploy, new CodeScan(new ShippedJourneyBeans()), ChannelFixtures.shipped());
+				deploy, new CodeScan(new ShippedJourneyBeans()), ChannelFixtures.shipped(),
+				List.of(new EntryRuleCheck()));
 	}
 
 	@Test

@@ -83,6 +83,10 @@ class CustomerErasureTest extends RedisIntegrationTest {
 			assertThat(row.get(1)).isNull();
 			assertThat(row.get(2)).isNull();
 		});
+		assertThat(this.jdbc.sql("SELECT customer_id FROM encore_journey_entry WHERE process_instance_id = ?")
+			.param(journey)
+			.query(String.class)
+			.single()).as("one pseudonym in every feature's rows").isEqualTo(log.get(0).get(0));
 		this.mvc.perform(get("/api/v1/customers/{id}", customer)).andExpect(status().isNotFound());
 	}
 

@@ -1,29 +1,33 @@
-package dev.encore.engine.journey;
+package dev.encore.engine.correlation;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import dev.encore.engine.journey.InvalidJourneyException;
+
 /**
  * Who may enter a journey, from its {@code entry.*} properties: {@code entry.reentry}
  * ({@code always}, the default; {@code never}; or {@code after:P30D}: again only that
  * long after the last entry), {@code entry.concurrent} ({@code false} by default: one
  * active instance per customer) and {@code entry.filter} (an expression on the customer,
- * e.g. {@code ${profile.lifecycleStage == 'prospect'}}).
+ * e.g. {@code ${profile.lifecycleStage == 'prospect'}}). Parsed here, enforced by
+ * {@link JourneyStarter} and {@link EntryFilter}, checked at deploy time by
+ * {@link EntryRuleCheck}.
  */
-public record EntryRules(Reentry reentry, Duration reentryAfter, boolean concurrent, String filter) {
+record EntryRules(Reentry reentry, Duration reentryAfter, boolean concurrent, String filter) {
 
-	public static final String PREFIX = "entry.";
+	static final String PREFIX = "entry.";
 
 	/** How often one customer may enter the same journey. */
-	public enum Reentry {
+	enum Reentry {
 
 		ALWAYS, NEVER, AFTER
 
 	}
 
-	public static EntryRules from(Map<String, String> entry) {
+	static EntryRules from(Map<String, String> entry) {
 		String reentry = entry.getOrDefault("reentry", "always").strip();
 		String concurrent = entry.getOrDefault("concurrent", "false").strip();
 		if (!concurrent.equals("true") && !concurrent.equals("false")) {
@@ -42,7 +46,7 @@ public record EntryRules(Reentry reentry, Duration reentryAfter, boolean concurr
 	 * Whether a customer who last entered at {@code lastEntry} (null: never) may enter
 	 * now.
 	 */
-	public boolean allowsEntry(Instant lastEntry, Instant now) {
+	boolean allowsEntry(Instant lastEntry, Instant now) {
 		if (lastEntry == null) {
 			return true;
 		}

@@ -1,10 +1,12 @@
-package dev.encore.engine.journey;
+package dev.encore.engine.correlation;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.encore.engine.journey.InvalidJourneyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +45,17 @@ class EntryRulesTest {
 			.hasMessageContaining("entry.reentry");
 		assertThatThrownBy(() -> EntryRules.from(Map.of("reentry", "after:30 days"))).hasMessageContaining("ISO-8601");
 		assertThatThrownBy(() -> EntryRules.from(Map.of("concurrent", "yes"))).hasMessageContaining("entry.concurrent");
+	}
+
+	@Test
+	void theDeployCheckReportsWhatTheParseRefusesInItsWords() {
+		EntryRuleCheck check = new EntryRuleCheck();
+		assertThat(check.problems(Map.of("entry.reentry", "after:P30D", "entry.filter", "${true}", "goal.event", "x")))
+			.isEmpty();
+		assertThat(check.problems(Map.of("entry.reentry", "sometimes", "reentry", "never")))
+			.containsExactly("entry.reentry must be always, never or after:<ISO-8601 duration>, not 'sometimes'");
+		assertThat(check.problems(Map.of("entry.concurrent", "yes")))
+			.containsExactly("entry.concurrent must be true or false, not 'yes'");
 	}
 
 }
