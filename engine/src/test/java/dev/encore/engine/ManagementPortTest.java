@@ -55,7 +55,7 @@ class ManagementPortTest {
 	void probesStayOnThePublicPort() throws Exception {
 		for (String probe : new String[] { "/livez", "/readyz" }) {
 			HttpResponse<String> response = get(node.baseUrl() + probe);
-			assertThat(response.statusCode()).as(probe).isEqualTo(200);
+			assertThat(response.statusCode()).as(probe + ": " + response.body()).isEqualTo(200);
 			assertThat(response.body()).as(probe).contains("\"status\":\"UP\"");
 		}
 		assertThat(get(node.managementUrl() + "/actuator/health/readiness").statusCode()).isEqualTo(200);

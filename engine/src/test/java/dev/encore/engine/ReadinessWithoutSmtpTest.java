@@ -48,7 +48,7 @@ class ReadinessWithoutSmtpTest {
 		this.node = EncoreNode.startEmbedded("smtpDown", Map.of("spring.mail.port", this.smtp.port()));
 
 		HttpResponse<String> readiness = get(this.node.baseUrl() + "/readyz");
-		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
 		assertThat(readiness.body()).doesNotContain("\"mail\"");
 		assertThat(get(this.node.managementUrl() + "/actuator/health/readiness").statusCode()).isEqualTo(200);
 		HttpResponse<String> health = get(this.node.managementUrl() + "/actuator/health");

@@ -32,6 +32,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.profile.ProfileStore;
@@ -49,8 +50,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * attempt) dead-lettered without stalling their partition. All Kafka tests live here so
  * they share one Spring context and one broker.
  */
-@EmbeddedKafka(kraft = true, partitions = 4, topics = { "encore.events", "encore.events.DLT" },
-		bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// The broker's address goes into this context only: as a JVM-wide
+// spring.kafka.bootstrap-servers
+// it would outlive the broker and point every later node of the run at nothing.
+@EmbeddedKafka(kraft = true, partitions = 4, topics = { "encore.events", "encore.events.DLT" })
+@TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class KafkaIntakeTest extends RedisIntegrationTest {
 
 	private static final String TOPIC = "encore.events";
