@@ -33,7 +33,7 @@ class SuppressionController {
 
 	@Operation(summary = "Addresses and numbers suppressed on a channel")
 	@GetMapping("/api/v1/suppressions")
-	List<SuppressionList.Entry> list(@RequestParam(defaultValue = "email") @Pattern(regexp = CHANNELS) String channel) {
+	List<SuppressionList.Entry> list(@RequestParam(defaultValue = "email") @RegisteredChannel String channel) {
 		return this.suppressions.list(Channel.of(channel));
 	}
 
@@ -48,17 +48,13 @@ class SuppressionController {
 
 	@Operation(summary = "Lift a suppression")
 	@DeleteMapping("/api/v1/suppressions/{channel}/{address}")
-	ResponseEntity<Void> remove(@PathVariable @Pattern(regexp = CHANNELS) String channel,
-			@PathVariable String address) {
+	ResponseEntity<Void> remove(@PathVariable @RegisteredChannel String channel, @PathVariable String address) {
 		return this.suppressions.remove(Channel.of(channel), address) ? ResponseEntity.noContent().build()
 				: ResponseEntity.notFound().build();
 	}
 
-	private static final String CHANNELS = "email|sms|line";
-
-	record SuppressionRequest(
-			@NotNull @Pattern(regexp = CHANNELS, message = "must be email, sms or line") String channel,
-			@NotBlank @Size(max = 320) String address, @NotNull @Pattern(regexp = "hard_bounce|complaint|manual",
+	record SuppressionRequest(@NotNull @RegisteredChannel String channel, @NotBlank @Size(max = 320) String address,
+			@NotNull @Pattern(regexp = "hard_bounce|complaint|manual",
 					message = "must be hard_bounce, complaint or manual") String reason) {
 	}
 

@@ -271,7 +271,9 @@ class GuardrailsTest extends EncoreIntegrationTest {
 				.content("{\"channel\":\"fax\",\"address\":\"x\",\"reason\":\"manual\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(content().string(containsString("channel")));
+			.andExpect(content().string(containsString("channel")))
+			.andExpect(content().string(containsString("must be one of email, sms, line")));
+		this.mvc.perform(get("/api/v1/suppressions").param("channel", "fax")).andExpect(status().isBadRequest());
 		this.mvc
 			.perform(post("/api/v1/suppressions").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"channel\":\"sms\",\"address\":\"\",\"reason\":\"because\"}"))
