@@ -25,7 +25,12 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
+import dev.encore.engine.channel.ChannelDescriptor;
+import dev.encore.engine.channel.ConsentMode;
+import dev.encore.engine.testsupport.ChannelFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Each {@code encore.*} default is written once, in its properties record: bound from an
@@ -56,17 +61,25 @@ class ConfigurationDefaultsTest {
 			.containsExactly(List.of(), "encore.events", "encore.events.DLT", 2, 3, Duration.ofSeconds(30));
 	}
 
+	/**
+	 * Consent modes and quiet hours default per channel, in its descriptor (written once
+	 * there); the record holds only what an operator overrides.
+	 */
 	@Test
 	void guardrailsAskConsentForSmsAndLineCapAndKeepQuietAtNight() {
 		Object guardrails = defaults("encore.guardrails");
-		assertThat(guardrails).extracting("consent.email", "consent.sms", "consent.line", "whenCapped")
+		assertThat(guardrails).extracting("consent", "quietHours", "whenCapped")
 			.map(String::valueOf)
-			.containsExactly("OPT_OUT", "OPT_IN", "OPT_IN", "SKIP");
+			.containsExactly("{}", "null", "SKIP");
+		assertThat(ChannelFixtures.shipped().all())
+			.extracting(ChannelDescriptor::id, (channel) -> channel.guardrails().consent(),
+					(channel) -> channel.guardrails().quietHours())
+			.containsExactly(tuple("email", ConsentMode.OPT_OUT, null), tuple("sms", ConsentMode.OPT_IN, "21:00-09:00"),
+					tuple("line", ConsentMode.OPT_IN, "21:00-09:00"));
 		assertThat(guardrails).extracting("caps")
 			.asString()
 			.isEqualTo("[CapRule[name=sms_per_day, channel=sms, max=1, days=1], "
 					+ "CapRule[name=marketing_per_week, channel=any, max=3, days=7]]");
-		assertThat(guardrails).extracting("quietHours").isEqualTo(Map.of("sms", "21:00-09:00", "line", "21:00-09:00"));
 	}
 
 	@Test
