@@ -1,6 +1,7 @@
 package dev.encore.engine.journey.sandbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -40,7 +41,14 @@ public final class ExpressionCheck {
 	public List<String> problems(String expression) {
 		List<String> problems = new ArrayList<>();
 		try {
-			check(PARSER.build(expression).getRoot(), problems);
+			List<String> calls = new ArrayList<>();
+			check(PARSER.build(expression).getRoot(), problems, calls);
+			if (!calls.isEmpty()) {
+				// Found outermost first: named in the order they are written.
+				Collections.reverse(calls);
+				problems.add("calls " + String.join(", ", calls)
+						+ ": journey expressions may call journey beans and a few methods of plain values, nothing else");
+			}
 		}
 		catch (TreeBuilderException ex) {
 			problems.add("'" + expression + "' is not a valid expression: " + ex.getMessage());
@@ -68,23 +76,23 @@ public final class ExpressionCheck {
 		}
 	}
 
-	private void check(Node node, List<String> problems) {
+	private void check(Node node, List<String> problems, List<String> calls) {
 		if (node instanceof AstMethod method) {
 			AstProperty callee = (AstProperty) method.getChild(0);
-			checkCall(callee, problems);
-			check(callee.getChild(0), problems);
-			check(method.getChild(1), problems);
+			checkCall(callee, problems, calls);
+			check(callee.getChild(0), problems, calls);
+			check(method.getChild(1), problems, calls);
 			return;
 		}
 		if (node instanceof AstProperty property) {
 			checkRead(property, problems);
 		}
 		for (int i = 0; i < node.getCardinality(); i++) {
-			check(node.getChild(i), problems);
+			check(node.getChild(i), problems, calls);
 		}
 	}
 
-	private void checkCall(AstProperty callee, List<String> problems) {
+	private void checkCall(AstProperty callee, List<String> problems, List<String> calls) {
 		String name = memberName(callee);
 		Node target = callee.getChild(0);
 		if (name == null) {
@@ -97,7 +105,7 @@ public final class ExpressionCheck {
 			}
 		}
 		else if (isEngineObject(target) || !AllowedCalls.VALUE_METHOD_NAMES.contains(name)) {
-			problems.add("calls " + name + "(), which only a journey bean or a plain value may offer");
+			calls.add(name + "()");
 		}
 	}
 
