@@ -24,6 +24,7 @@ import dev.encore.engine.testsupport.EngineProcess;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.KafkaStorefront;
 import dev.encore.engine.testsupport.TestDatabase;
+import dev.encore.engine.testsupport.TestKafka;
 import dev.encore.engine.testsupport.TestRedis;
 import dev.encore.engine.testsupport.TestSmtpServer;
 
@@ -64,7 +65,7 @@ class CrashTest {
 
 	@Test
 	void killedThreeTimesMidStreamLosesNothingAndSendsNothingTwice() throws Exception {
-		this.kafka = new EmbeddedKafkaKraftBroker(1, 4, "encore.events", "encore.events.DLT");
+		this.kafka = TestKafka.broker(4);
 		this.kafka.afterPropertiesSet();
 		TestSmtpServer.get().purgeEmailFromAllMailboxes();
 		String database = TestDatabase.createPostgres();

@@ -32,6 +32,7 @@ import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.KafkaStorefront;
 import dev.encore.engine.testsupport.TcpProxy;
 import dev.encore.engine.testsupport.TestDatabase;
+import dev.encore.engine.testsupport.TestKafka;
 import dev.encore.engine.testsupport.TestRedis;
 import dev.encore.engine.testsupport.TestSmtpServer;
 
@@ -86,7 +87,7 @@ class TwoNodeCrashTest {
 
 	@Test
 	void aNodeKilledWhileHoldingJobsAndPartitionsLeavesItsWorkToTheOtherDoneOnce() throws Exception {
-		this.kafka = new EmbeddedKafkaKraftBroker(1, 4, "encore.events", "encore.events.DLT");
+		this.kafka = TestKafka.broker(4);
 		this.kafka.afterPropertiesSet();
 		TestSmtpServer.get().purgeEmailFromAllMailboxes();
 		this.smtpOfA = new TcpProxy("127.0.0.1", TestSmtpServer.port());

@@ -13,30 +13,31 @@ import java.util.stream.IntStream;
 
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import redis.clients.jedis.JedisPooled;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import redis.clients.jedis.JedisPooled;
 
 import dev.encore.engine.testsupport.EncoreNode;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.TestDatabase;
 import dev.encore.engine.testsupport.TestEvents;
+import dev.encore.engine.testsupport.TestKafka;
 import dev.encore.engine.testsupport.TestRedis;
 import dev.encore.engine.testsupport.TestSmtpServer;
 
@@ -62,7 +63,7 @@ class TwoNodeTest {
 
 	@BeforeAll
 	static void startKafka() {
-		kafka = new EmbeddedKafkaKraftBroker(1, 4, "encore.events", "encore.events.DLT");
+		kafka = TestKafka.broker(4);
 		kafka.afterPropertiesSet();
 	}
 

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import redis.clients.jedis.JedisPooled;
 
 import dev.encore.engine.testsupport.EncoreNode;
 import dev.encore.engine.testsupport.TestEvents;
+import dev.encore.engine.testsupport.TestKafka;
 import dev.encore.engine.testsupport.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ class KafkaGracefulShutdownTest {
 
 	@BeforeAll
 	static void startKafka() {
-		kafka = new EmbeddedKafkaKraftBroker(1, 2, "encore.events", "encore.events.DLT");
+		kafka = TestKafka.broker(2);
 		kafka.afterPropertiesSet();
 	}
 

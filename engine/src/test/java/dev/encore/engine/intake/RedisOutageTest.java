@@ -30,6 +30,7 @@ import dev.encore.engine.testsupport.EncoreNode;
 import dev.encore.engine.testsupport.IntakeCalls;
 import dev.encore.engine.testsupport.TcpProxy;
 import dev.encore.engine.testsupport.TestEvents;
+import dev.encore.engine.testsupport.TestKafka;
 import dev.encore.engine.testsupport.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ class RedisOutageTest {
 
 	@Test
 	void intakeRefusesWhileRedisIsDownAndAppliesEverythingOnceWhenItIsBack() throws Exception {
-		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1, "encore.events", "encore.events.DLT");
+		EmbeddedKafkaKraftBroker kafka = TestKafka.broker(1);
 		kafka.afterPropertiesSet();
 		this.resources.add(kafka::destroy);
 		URI redis = URI.create(TestRedis.url());
