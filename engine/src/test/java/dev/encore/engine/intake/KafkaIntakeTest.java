@@ -41,6 +41,7 @@ import dev.encore.engine.profile.ProfileStore;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.RedisIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
+import dev.encore.engine.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,10 +53,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * attempt) dead-lettered without stalling their partition. All Kafka tests live here so
  * they share one Spring context and one broker.
  */
-// The broker's address goes into this context only: as a JVM-wide
-// spring.kafka.bootstrap-servers
-// it would outlive the broker and point every later node of the run at nothing.
-@EmbeddedKafka(kraft = true, partitions = 4, topics = { "encore.events", "encore.events.DLT" })
+// The broker's address goes into this context only (see TestKafka).
+@EmbeddedKafka(kraft = true, partitions = 4, topics = { "encore.events", "encore.events.DLT" },
+		bootstrapServersProperty = TestKafka.BROKERS_PROPERTY)
 @TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class KafkaIntakeTest extends RedisIntegrationTest {
 
