@@ -245,9 +245,8 @@ public final class JourneyBench {
 				String.format("%.2f", Math.max(0, heapAfter - heapBefore) / 1024.0 / Math.max(1, customers)));
 
 		// Either every first reminder falls due, or (due < waiting) the clock stops at
-		// the
-		// due-th earliest timer: the rest stay in the job table while acquisition looks
-		// for the due ones, as with customers spread over days.
+		// the due-th earliest timer: the rest stay in the job table while acquisition
+		// looks for the due ones, as with customers spread over days.
 		int due = settings.due();
 		Instant clock = (due < customers) ? harness.timerDueAt(due) : Instant.now().plus(Duration.ofMinutes(61));
 		long dueTimers = harness.timersDueBy(clock);

@@ -65,8 +65,7 @@ class OperationsEndpointsTest extends EncoreIntegrationTest {
 			.andExpect(status().isAccepted());
 		send(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)).andExpect(status().isAccepted());
 		// Parsed but refused by Encore's rules: received and rejected. (A body that does
-		// not
-		// parse is no event: it shows in http_server_requests with status 400.)
+		// not parse is no event: it shows in http_server_requests with status 400.)
 		send(TestEvents.checkoutStarted(customer).at(this.clock.now().plus(Duration.ofDays(3))))
 			.andExpect(status().isBadRequest());
 		// A marketing SMS to a customer who never agreed to SMS, then a marketing email.

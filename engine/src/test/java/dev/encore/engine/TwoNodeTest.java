@@ -160,8 +160,7 @@ class TwoNodeTest {
 			.count());
 		assertThat(finished(b, "SendTaskOrderThanksEmail")).isEqualTo(CUSTOMERS / 2);
 		// What is left is each buyer's wait for the delivery before the review request
-		// and
-		// the second-purchase nudge's wait for the usual repurchase interval.
+		// and the second-purchase nudge's wait for the usual repurchase interval.
 		assertThat(b.bean(ManagementService.class).createJobQuery().count()).isEqualTo(CUSTOMERS);
 		assertThat(
 				b.bean(ManagementService.class).createJobQuery().timers().processDefinitionKey("PostPurchase").count())

@@ -157,8 +157,8 @@ public class JourneyValidator {
 			return;
 		}
 		// A channel chosen by an expression is known only at send time: then any
-		// channel's
-		// version will do here, and a missing one fails that send as a template error.
+		// channel's version will do here, and a missing one fails that send as a template
+		// error.
 		List<String> channels = channel.contains("${") ? this.channels : List.of(channel);
 		for (String locale : this.properties.locales()) {
 			if (channels.stream().noneMatch((candidate) -> this.templates.exists(templateId, candidate, locale))) {

@@ -92,8 +92,7 @@ public class ChurnScan {
 		}
 		catch (RuntimeException ex) {
 			// One customer's busy journeys must not stop the scan; tomorrow's scan
-			// retries
-			// the same episode id.
+			// retries the same episode id.
 			log.warn("Churn risk event for customer={} not applied: {}", profile.customerId(), ex.toString());
 			return false;
 		}

@@ -53,8 +53,7 @@ final class ProfileRollback implements TransactionSynchronization {
 	@Override
 	public void afterCompletion(int status) {
 		// Unknown (a commit that failed mid-way) counts as not committed: PostgreSQL
-		// rolls
-		// back a failed commit, and a replay of the event applies it again.
+		// rolls back a failed commit, and a replay of the event applies it again.
 		if (status == STATUS_COMMITTED) {
 			return;
 		}

@@ -76,9 +76,8 @@ public class ProfileUpdater {
 		}
 		else if (event.messageId().equals(state.changedBy())) {
 			// The same event again after its transaction rolled back and the profile
-			// could
-			// not be restored (Redis gone): the profile holds the change, the journeys do
-			// not.
+			// could not be restored (Redis gone): the profile holds the change, the
+			// journeys do not.
 			derived = List.of(stageChanged(event, state));
 		}
 		if (!updated.equals(current)) {

@@ -131,8 +131,7 @@ class FrequencyCapsTest {
 		caps.release(customer, "send-4", "sms");
 		assertThat(take(caps, customer, "send-6", "email", DAY.plusDays(2))).isEmpty();
 		// Seven days on, the first day's two no longer count (the released SMS never
-		// did):
-		// DAY+2 and two more make three.
+		// did): DAY+2 and two more make three.
 		assertThat(take(caps, customer, "send-7", "email", DAY.plusDays(7))).isEmpty();
 		assertThat(take(caps, customer, "send-8", "line", DAY.plusDays(7))).isEmpty();
 		assertThat(take(caps, customer, "send-9", "line", DAY.plusDays(7))).hasValue("marketing_per_week");

@@ -78,8 +78,7 @@ public final class TestDatabase {
 	}
 
 	// Shutdown hooks run concurrently: Spring's hook closes the contexts (and their
-	// pools)
-	// while this one waits for the last connection to go before dropping.
+	// pools) while this one waits for the last connection to go before dropping.
 	private static void dropAll() {
 		for (String name : created) {
 			for (int attempt = 1;; attempt++) {

@@ -66,8 +66,7 @@ class CodeRefusal extends AbstractProcessEnginePlugin {
 			String name = resource.getName();
 			if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
 				// Case definitions run class and expression listeners of their own;
-				// Encore
-				// has no cases.
+				// Encore has no cases.
 				refused.add(name + ": case definitions (CMMN) are not allowed");
 				continue;
 			}
