@@ -5,10 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 import org.camunda.bpm.engine.ManagementService;
@@ -39,6 +41,8 @@ final class Harness {
 
 	private final URI events;
 
+	private final URI batches;
+
 	private final EventProcessor processor;
 
 	private final JdbcClient jdbc;
@@ -53,6 +57,7 @@ final class Harness {
 	Harness(ConfigurableApplicationContext encore) {
 		int port = ((WebServerApplicationContext) encore).getWebServer().getPort();
 		this.events = URI.create("http://127.0.0.1:" + port + "/api/v1/events");
+		this.batches = URI.create("http://127.0.0.1:" + port + "/api/v1/events/batch");
 		this.kafka = encore.getBean(KafkaTemplate.class);
 		this.processor = encore.getBean(EventProcessor.class);
 		this.jdbc = encore.getBean(JdbcClient.class);
@@ -74,6 +79,43 @@ final class Harness {
 		if (response.statusCode() != 202) {
 			throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
 		}
+	}
+
+	/** As a storefront posting a batch: every item must come back accepted. */
+	void postBatch(List<Map<String, Object>> batch, Histogram latency) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(this.batches)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("batch", batch))))
+			.build();
+		long start = System.nanoTime();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		latency.recordValue((System.nanoTime() - start) / 1000);
+		if (response.statusCode() != 202) {
+			throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+		}
+		for (JsonNode result : JSON.readTree(response.body()).path("results")) {
+			if (!"accepted".equals(result.path("status").asText())) {
+				throw new IllegalStateException("Batch item not accepted: " + result);
+			}
+		}
+	}
+
+	/**
+	 * Microseconds from each event's timestamp to its recording, for the customers'
+	 * events stamped after {@code since}.
+	 */
+	Histogram eventToApplied(String customerPrefix, Instant since) {
+		Histogram histogram = new Histogram(3);
+		this.jdbc
+			.sql("SELECT occurred_at, received_at FROM encore_event WHERE customer_id LIKE ? AND occurred_at >= ?"
+					+ " AND source <> 'encore'")
+			.params(customerPrefix + "%", Timestamp.from(since))
+			.query((row,
+					i) -> Duration.between(row.getTimestamp(1).toInstant(), row.getTimestamp(2).toInstant()).toNanos()
+							/ 1000)
+			.list()
+			.forEach((micros) -> histogram.recordValue(Math.max(0, micros)));
+		return histogram;
 	}
 
 	/** Through the one intake path, in process: no HTTP in the way. */

@@ -50,11 +50,16 @@ public final class JourneyBench {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	static final Map<String, Map<String, Integer>> SIZES = Map.of("smoke",
-			Map.of("ceiling", 2000, "httpCustomers", 60, "kafkaCustomers", 150, "orders", 100, "waiting", 1000),
+			Map.of("ceiling", 2000, "httpCustomers", 60, "kafkaCustomers", 150, "streamCustomers", 200, "orders", 100,
+					"waiting", 1000),
 			"quick",
-			Map.of("ceiling", 20000, "httpCustomers", 300, "kafkaCustomers", 1500, "orders", 500, "waiting", 100_000),
-			"full", Map.of("ceiling", 20000, "httpCustomers", 500, "kafkaCustomers", 3000, "orders", 1000, "waiting",
-					1_000_000, "due", 100_000));
+			Map.of("ceiling", 20000, "httpCustomers", 300, "kafkaCustomers", 1500, "streamCustomers", 5000, "orders",
+					500, "waiting", 100_000),
+			"full", Map.of("ceiling", 20000, "httpCustomers", 500, "kafkaCustomers", 3000, "streamCustomers", 10_000,
+					"orders", 1000, "waiting", 1_000_000, "due", 100_000));
+
+	/** The phases a run measures after the ceiling, in this order. */
+	static final List<String> PHASES = List.of("intake", "stream", "latency", "waiting");
 
 	private JourneyBench() {
 	}
@@ -95,10 +100,20 @@ public final class JourneyBench {
 				ConfigurableApplicationContext encore = start(settings, databases, broker)) {
 			figures.put("start-up s", seconds(System.nanoTime() - startNanos));
 			Harness harness = new Harness(encore);
-			intake(settings, harness, figures, ceilingRate);
+			List<String> phases = settings.phases();
+			if (phases.contains("intake")) {
+				intake(settings, harness, figures, ceilingRate);
+			}
+			if (phases.contains("stream")) {
+				stream(settings, harness, figures, ceilingRate, databases::analyzeIfNoAutovacuum);
+			}
 			boolean analyzed = databases.analyzeIfNoAutovacuum();
-			latency(settings, harness, figures);
-			waiting(settings, harness, figures, databases::analyzeIfNoAutovacuum);
+			if (phases.contains("latency")) {
+				latency(settings, harness, figures);
+			}
+			if (phases.contains("waiting")) {
+				waiting(settings, harness, figures, databases::analyzeIfNoAutovacuum);
+			}
 			figures.put("planner statistics",
 					analyzed ? "ANALYZE after each load (server autovacuum off)" : "as the database keeps them");
 			figures.put("live heap peak MB / max MB",
@@ -171,6 +186,68 @@ public final class JourneyBench {
 		figures.put("Kafka events", stream.size());
 		figures.put("Kafka events/s (burst, 4 partitions)", Math.round(kafkaRate));
 		figures.put("Kafka ratio to ceiling", ratio(kafkaRate, ceilingRate));
+	}
+
+	/**
+	 * A shop's whole stream ({@link ShopStream}): returning customers' history applied in
+	 * process first, untimed; then their sessions posted as batches of at most 100 events
+	 * (each session whole in one batch) by {@code threads} clients, then another shop's
+	 * sessions published to Kafka at once and timed until the last is applied.
+	 */
+	private static void stream(Settings settings, Harness harness, Map<String, Object> figures, long ceilingRate,
+			Runnable loaded) throws Exception {
+		int customers = settings.number("streamCustomers");
+		ShopStream http = new ShopStream(settings.seed() + 20, "s-" + settings.run() + "-");
+		ShopStream kafka = new ShopStream(settings.seed() + 21, "ks-" + settings.run() + "-");
+		Instant now = Instant.now();
+		parallel(settings.threads(), (thread) -> {
+			for (int i = thread; i < customers; i += settings.threads()) {
+				http.history(i, now).forEach(harness::apply);
+				kafka.history(i, now).forEach(harness::apply);
+			}
+		});
+		loaded.run();
+
+		List<List<Map<String, Object>>> sessions = new ArrayList<>();
+		for (int i = 0; i < customers; i++) {
+			sessions.add(http.session(i, Instant.now()));
+		}
+		List<List<Map<String, Object>>> batches = ShopStream.batches(sessions, 100);
+		long events = sessions.stream().mapToLong(List::size).sum();
+		Histogram latency = new ConcurrentHistogram(3);
+		long t0 = System.nanoTime();
+		parallel(settings.threads(), (thread) -> {
+			for (int i = thread; i < batches.size(); i += settings.threads()) {
+				harness.postBatch(batches.get(i), latency);
+			}
+		});
+		double batchRate = events / seconds(System.nanoTime() - t0);
+		figures.put("shop stream events (batch API)", events);
+		figures.put("shop stream events/s (batches of <= 100, " + settings.threads() + " clients)",
+				Math.round(batchRate));
+		figures.put("shop stream batch p50 / p99 ms", ms(latency, 50) + " / " + ms(latency, 99));
+		figures.put("shop stream batch ratio to ceiling", ratio(batchRate, ceilingRate));
+
+		String kafkaPrefix = "ks-" + settings.run() + "-";
+		long before = harness.events(kafkaPrefix);
+		List<Map<String, Object>> stream = new ArrayList<>();
+		long t1 = System.nanoTime();
+		for (int i = 0; i < customers; i++) {
+			// Stamped as sent: event-to-applied is then the time spent in the topic and
+			// applying.
+			for (Map<String, Object> event : kafka.session(i, Instant.now())) {
+				stream.add(event);
+				harness.kafka.send("encore.events", (String) event.get("userId"), JSON.writeValueAsString(event));
+			}
+		}
+		harness.kafka.flush();
+		waitFor(() -> harness.events(kafkaPrefix) >= before + stream.size(), Duration.ofMinutes(30), 100);
+		double kafkaRate = stream.size() / seconds(System.nanoTime() - t1);
+		Histogram applied = harness.eventToApplied(kafkaPrefix, now);
+		figures.put("shop stream events (Kafka)", stream.size());
+		figures.put("shop stream events/s (Kafka burst, 4 partitions)", Math.round(kafkaRate));
+		figures.put("shop stream Kafka event-to-applied p50 / p99 ms", ms(applied, 50) + " / " + ms(applied, 99));
+		figures.put("shop stream Kafka ratio to ceiling", ratio(kafkaRate, ceilingRate));
 	}
 
 	/**
@@ -338,6 +415,15 @@ public final class JourneyBench {
 		int due() {
 			return (this.options.containsKey("due") || this.sized.containsKey("due")) ? number("due")
 					: number("waiting");
+		}
+
+		List<String> phases() {
+			String phases = this.options.getOrDefault("phases", String.join(",", PHASES));
+			List<String> chosen = List.of(phases.split(","));
+			if (!PHASES.containsAll(chosen)) {
+				throw new IllegalArgumentException("phases must be among " + PHASES + ", not " + phases);
+			}
+			return chosen;
 		}
 
 		int threads() {

@@ -57,8 +57,8 @@ class ConfigurationDefaultsTest {
 					Duration.ofDays(7), Duration.ofDays(30), true, Duration.ofHours(1));
 		assertThat(defaults("encore.intake"))
 			.extracting("segment.writeKeys", "kafka.topic", "kafka.deadLetterTopic", "kafka.concurrency",
-					"kafka.attempts", "kafka.maxBackOff")
-			.containsExactly(List.of(), "encore.events", "encore.events.DLT", 2, 3, Duration.ofSeconds(30));
+					"kafka.attempts", "kafka.maxBackOff", "kafka.batch")
+			.containsExactly(List.of(), "encore.events", "encore.events.DLT", 2, 3, Duration.ofSeconds(30), 100);
 	}
 
 	/**
@@ -84,9 +84,8 @@ class ConfigurationDefaultsTest {
 
 	@Test
 	void journeysRunAtRealSpeedFromTheClassPath() {
-		assertThat(defaults("encore.journeys"))
-			.extracting("location", "timeScale", "settings", "defaultTimeZone", "triggerRefresh")
-			.containsExactly("classpath*:journeys/", 1.0, Map.of(), ZoneOffset.UTC, Duration.ofSeconds(10));
+		assertThat(defaults("encore.journeys")).extracting("location", "timeScale", "settings", "defaultTimeZone")
+			.containsExactly("classpath*:journeys/", 1.0, Map.of(), ZoneOffset.UTC);
 		assertThat(defaults("encore.journeys.deploy")).extracting("token", "locales", "customEvents")
 			.containsExactly("", List.of("en", "zh-TW"), List.of());
 	}

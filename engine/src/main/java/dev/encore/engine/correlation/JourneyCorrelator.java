@@ -15,9 +15,10 @@ import dev.encore.engine.event.EventType;
 import dev.encore.engine.goal.GoalTracker;
 
 /**
- * Moves a customer's journeys on an event: first every journey of that customer waiting
- * for it (message name = event name, business key = customer id), then the journeys the
- * event starts. Runs inside the event's transaction.
+ * Moves a customer's journeys on an event: first the goals it reaches, then every journey
+ * of that customer waiting for it (message name = event name, business key = customer
+ * id), then the journeys the event starts; each step only when some deployed journey
+ * reacts so ({@link JourneyReactions}). Runs inside the event's transaction.
  */
 @Component
 public class JourneyCorrelator {
@@ -30,20 +31,37 @@ public class JourneyCorrelator {
 
 	private final GoalTracker goals;
 
-	JourneyCorrelator(RuntimeService runtime, JourneyStarter starter, GoalTracker goals) {
+	private final JourneyReactions reactions;
+
+	JourneyCorrelator(RuntimeService runtime, JourneyStarter starter, GoalTracker goals, JourneyReactions reactions) {
 		this.runtime = runtime;
 		this.starter = starter;
 		this.goals = goals;
+		this.reactions = reactions;
 	}
 
-	public void correlate(CustomerEvent event) {
-		if (event.type() != EventType.TRACK) {
+	/** What the deployed journeys react to, as of now in the calling transaction. */
+	public JourneyReactions.Index reactions() {
+		return this.reactions.current();
+	}
+
+	/** Whether the event may move a journey: otherwise it need not reach the engine. */
+	public static boolean reaches(CustomerEvent event, JourneyReactions.Index reactions) {
+		return event.type() == EventType.TRACK && reactions.reactsTo(event.name());
+	}
+
+	public void correlate(CustomerEvent event, JourneyReactions.Index reactions) {
+		if (!reaches(event, reactions)) {
 			return;
 		}
 		// Goals first: the event may end the very journey it converts.
-		this.goals.record(event);
-		continueWaitingJourneys(event);
-		this.starter.startJourneys(event);
+		if (reactions.goal(event.name())) {
+			this.goals.record(event);
+		}
+		if (reactions.awaited(event.name())) {
+			continueWaitingJourneys(event);
+		}
+		this.starter.startJourneys(event, reactions.started(event.name()));
 	}
 
 	private void continueWaitingJourneys(CustomerEvent event) {

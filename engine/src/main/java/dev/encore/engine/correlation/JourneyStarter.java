@@ -37,8 +37,6 @@ class JourneyStarter {
 
 	private final RuntimeService runtime;
 
-	private final JourneyTriggers triggers;
-
 	private final JourneySettings settings;
 
 	private final JourneyModel model;
@@ -51,11 +49,10 @@ class JourneyStarter {
 
 	private final Clock clock;
 
-	JourneyStarter(RuntimeService runtime, JourneyTriggers triggers, JourneySettings settings, JourneyModel model,
-			JourneyEntries entries, EntryFilter filter, ActiveJourneys activeJourneys, Clock clock) {
+	JourneyStarter(RuntimeService runtime, JourneySettings settings, JourneyModel model, JourneyEntries entries,
+			EntryFilter filter, ActiveJourneys activeJourneys, Clock clock) {
 		this.activeJourneys = activeJourneys;
 		this.runtime = runtime;
-		this.triggers = triggers;
 		this.settings = settings;
 		this.model = model;
 		this.entries = entries;
@@ -63,37 +60,41 @@ class JourneyStarter {
 		this.clock = clock;
 	}
 
-	void startJourneys(CustomerEvent event) {
-		List<String> definitions = this.triggers.processDefinitionsStartedBy(event.name());
+	/** Starts, of the given latest journey versions, those whose entry rules admit. */
+	void startJourneys(CustomerEvent event, List<String> definitions) {
 		if (definitions.isEmpty()) {
 			return;
 		}
-		// Read once per event, then kept up to date with what this event starts, so a
-		// second journey's checks see the first as the database would.
-		List<String> active = new ArrayList<>(this.activeJourneys.of(event.customerId()));
+		ActiveOnes active = new ActiveOnes(event.customerId());
 		for (String definitionId : definitions) {
 			String journeyKey = this.model.key(definitionId);
 			if (admitted(definitionId, journeyKey, event, active) && start(definitionId, journeyKey, event)) {
-				active.add(journeyKey);
+				active.started(journeyKey);
 			}
 		}
 	}
 
-	private boolean admitted(String definitionId, String journeyKey, CustomerEvent event, List<String> active) {
+	/**
+	 * Cheapest rule first: the re-entry window is answered by Encore's own entry table,
+	 * so a trigger that comes again within it (every product view of a browsing session)
+	 * is refused without asking the engine which journeys are active.
+	 */
+	private boolean admitted(String definitionId, String journeyKey, CustomerEvent event, ActiveOnes active) {
 		EntryRules rules = EntryRules.from(this.model.withPrefix(definitionId, EntryRules.PREFIX));
 		String customer = event.customerId();
-		if (!rules.concurrent() && active.contains(journeyKey)) {
-			log.info("Journey {} already active for customer={}; '{}' does not start another", journeyKey, customer,
-					event.name());
-			return false;
-		}
-		if (!rules.allowsEntry(this.entries.lastEntry(journeyKey, customer).orElse(null), this.clock.instant())) {
-			log.info("Journey {} not entered again by customer={}: re-entry {}", journeyKey, customer,
+		if (rules.reentry() != EntryRules.Reentry.ALWAYS && !rules
+			.allowsEntry(this.entries.lastEntry(journeyKey, customer).orElse(null), this.clock.instant())) {
+			log.debug("Journey {} not entered again by customer={}: re-entry {}", journeyKey, customer,
 					this.model.properties(definitionId).getOrDefault("entry.reentry", "always"));
 			return false;
 		}
-		if (rules.filter() != null && !this.filter.admits(rules.filter(), journeyKey, event, active)) {
-			log.info("Journey {} not entered by customer={}: entry filter", journeyKey, customer);
+		if (!rules.concurrent() && active.list().contains(journeyKey)) {
+			log.debug("Journey {} already active for customer={}; '{}' does not start another", journeyKey, customer,
+					event.name());
+			return false;
+		}
+		if (rules.filter() != null && !this.filter.admits(rules.filter(), journeyKey, event, active.list())) {
+			log.debug("Journey {} not entered by customer={}: entry filter", journeyKey, customer);
 			return false;
 		}
 		return true;
@@ -117,6 +118,34 @@ class JourneyStarter {
 		log.info("Journey {} started for customer={} as {}{}", journeyKey, customer, instance,
 				holdout ? " (holdout)" : "");
 		return !started.isEnded();
+	}
+
+	/**
+	 * The customer's active journeys, read once when a rule first needs them, then kept
+	 * up to date with what this event starts, so a second journey's checks see the first
+	 * as the database would.
+	 */
+	private final class ActiveOnes {
+
+		private final String customerId;
+
+		private List<String> keys;
+
+		ActiveOnes(String customerId) {
+			this.customerId = customerId;
+		}
+
+		List<String> list() {
+			if (this.keys == null) {
+				this.keys = new ArrayList<>(JourneyStarter.this.activeJourneys.of(this.customerId));
+			}
+			return this.keys;
+		}
+
+		void started(String journeyKey) {
+			list().add(journeyKey);
+		}
+
 	}
 
 	private boolean inHoldout(String definitionId, String journeyKey, String customerId) {

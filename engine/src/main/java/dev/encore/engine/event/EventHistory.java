@@ -3,14 +3,18 @@ package dev.encore.engine.event;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,12 +32,15 @@ public class EventHistory implements CustomerData {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final Clock clock;
 
 	private final ObjectMapper json;
 
-	EventHistory(JdbcClient jdbc, Clock clock, ObjectMapper json) {
+	EventHistory(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
 		this.json = json;
 	}
@@ -45,19 +52,46 @@ public class EventHistory implements CustomerData {
 			.single() > 0;
 	}
 
+	/** Of the given message ids, those already recorded: one query for a whole batch. */
+	public Set<String> known(Collection<String> messageIds) {
+		if (messageIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("SELECT message_id FROM encore_event WHERE message_id IN (:ids)")
+			.param("ids", messageIds)
+			.query(String.class)
+			.list());
+	}
+
 	/**
 	 * Fails with a duplicate-key error when another node recorded the same id meanwhile.
 	 */
 	public void record(CustomerEvent event) {
-		this.jdbc.sql("""
-				INSERT INTO encore_event
-				  (message_id, customer_id, event_type, event_name, occurred_at, received_at, source, properties)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(event.messageId(), event.customerId(), event.type().id(), event.name(),
-					Timestamp.from(event.timestamp()), Timestamp.from(this.clock.instant()), event.source(),
-					write(event.properties()))
-			.update();
+		recordAll(List.of(event));
 	}
+
+	/** {@link #record} for many events in one statement batch. */
+	public void recordAll(List<CustomerEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbcTemplate.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
+			statement.setString(1, event.messageId());
+			statement.setString(2, event.customerId());
+			statement.setString(3, event.type().id());
+			statement.setString(4, event.name());
+			statement.setTimestamp(5, Timestamp.from(event.timestamp()));
+			statement.setTimestamp(6, now);
+			statement.setString(7, event.source());
+			statement.setString(8, write(event.properties()));
+		});
+	}
+
+	private static final String INSERT = """
+			INSERT INTO encore_event
+			  (message_id, customer_id, event_type, event_name, occurred_at, received_at, source, properties)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	/** The event a journey step refers to, with its properties. */
 	public Optional<RecordedEvent> find(String messageId) {

@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -24,13 +26,32 @@ class CustomerLocks {
 	}
 
 	<T> T withLock(String customerId, Supplier<T> work) {
-		ReentrantLock lock = this.locks[Math.floorMod(customerId.hashCode(), STRIPES)];
-		lock.lock();
+		return withLocks(Set.of(customerId), work);
+	}
+
+	/**
+	 * Holds every given customer's lock while the work runs (a batch of their events).
+	 * Taken in stripe order, so two batches sharing customers never wait on each other in
+	 * a circle.
+	 */
+	<T> T withLocks(Collection<String> customerIds, Supplier<T> work) {
+		int[] stripes = customerIds.stream()
+			.mapToInt((customerId) -> Math.floorMod(customerId.hashCode(), STRIPES))
+			.distinct()
+			.sorted()
+			.toArray();
+		int held = 0;
 		try {
+			for (int stripe : stripes) {
+				this.locks[stripe].lock();
+				held++;
+			}
 			return work.get();
 		}
 		finally {
-			lock.unlock();
+			for (int i = held - 1; i >= 0; i--) {
+				this.locks[stripes[i]].unlock();
+			}
 		}
 	}
 

@@ -62,21 +62,29 @@ class EventController {
 			throw new InvalidEventException("batch",
 					"must hold at most " + this.properties.maxBatchItems() + " events");
 		}
-		List<ItemResult> results = new ArrayList<>();
+		// Checked first, applied together: a rejected item stores nothing and holds up
+		// no other.
+		ItemResult[] results = new ItemResult[batch.batch().size()];
+		List<Integer> positions = new ArrayList<>();
+		List<CustomerEvent> events = new ArrayList<>();
 		for (int i = 0; i < batch.batch().size(); i++) {
 			JsonNode item = batch.batch().get(i);
-			String messageId = item.path("messageId").asText(null);
 			this.metrics.received("http");
 			try {
-				CustomerEvent event = this.rules.fromJson(item, "http");
-				results.add(ItemResult.of(i, messageId, this.processor.process(event)));
+				events.add(this.rules.fromJson(item, "http"));
+				positions.add(i);
 			}
 			catch (InvalidEventException ex) {
 				this.metrics.rejected("http");
-				results.add(ItemResult.rejected(i, messageId, ex));
+				results[i] = ItemResult.rejected(i, item.path("messageId").asText(null), ex);
 			}
 		}
-		return ResponseEntity.accepted().body(new BatchReceipt(results));
+		List<EventProcessor.Result> applied = this.processor.processEach(events);
+		for (int j = 0; j < applied.size(); j++) {
+			int i = positions.get(j);
+			results[i] = ItemResult.of(i, events.get(j).messageId(), applied.get(j));
+		}
+		return ResponseEntity.accepted().body(new BatchReceipt(List.of(results)));
 	}
 
 	record EventReceipt(String messageId, String status) {

@@ -2,9 +2,14 @@ package dev.encore.engine.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.encore.engine.correlation.JourneyCorrelator;
+import dev.encore.engine.correlation.JourneyReactions;
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.event.EventSink;
+import dev.encore.engine.event.InvalidEventException;
 import dev.encore.engine.profile.ProfileUpdater;
 
 /**
@@ -23,6 +30,12 @@ import dev.encore.engine.profile.ProfileUpdater;
  * journeys. One customer at a time and in order; the journey changes commit together with
  * the dedupe record, and the profile (outside the database) is put back when they do not,
  * so an event is applied once or not at all.
+ * <p>
+ * Most of a shop's events (visits, product views, opens) move no journey: when no
+ * deployed journey starts on, waits for or counts an event ({@link JourneyReactions}), it
+ * never reaches the engine. A batch (an HTTP or Segment batch, a Kafka poll) is applied
+ * in one transaction, its dedupe lookups and history rows in bulk; when that transaction
+ * fails for good, its events are applied again one by one, so one bad event fails alone.
  */
 @Service
 public class EventProcessor implements EventSink {
@@ -68,7 +81,8 @@ public class EventProcessor implements EventSink {
 			log.debug("Duplicate event {} of customer={} ignored (Redis)", event.messageId(), event.customerId());
 			return Outcome.DUPLICATE;
 		}
-		Outcome outcome = this.locks.withLock(event.customerId(), () -> applyWithRetries(event));
+		Outcome outcome = this.locks.withLock(event.customerId(),
+				() -> withRetries(event.messageId(), event, () -> applyAll(List.of(event))[0]));
 		// Only now, after the commit: a failed attempt must not look like a duplicate
 		// later.
 		this.recent.remember(event.messageId());
@@ -78,10 +92,119 @@ public class EventProcessor implements EventSink {
 		return outcome;
 	}
 
-	private Outcome applyWithRetries(CustomerEvent event) {
+	/**
+	 * Applies the events in order (per customer, as given), as few transactions as it
+	 * can: the outcome of each, in the same order.
+	 * @throws EventBatchException naming the first event that failed for good (after
+	 * retries, on its own); the events before it are applied, those after it are not
+	 */
+	public List<Outcome> processAll(List<CustomerEvent> events) {
+		Instant receivedAt = this.clock.instant();
+		Outcome[] outcomes = new Outcome[events.size()];
+		List<Integer> fresh = new ArrayList<>();
+		Set<String> seen = this.recent.seenOf(events.stream().map(CustomerEvent::messageId).toList());
+		for (int i = 0; i < events.size(); i++) {
+			if (seen.contains(events.get(i).messageId())) {
+				outcomes[i] = Outcome.DUPLICATE;
+			}
+			else {
+				fresh.add(i);
+			}
+		}
+		List<CustomerEvent> pending = fresh.stream().map(events::get).toList();
+		Set<String> customers = new HashSet<>();
+		pending.forEach((event) -> customers.add(event.customerId()));
+		try {
+			done(this.locks.withLocks(customers, () -> applyBatch(pending)), pending, fresh, outcomes, receivedAt);
+			return Arrays.asList(outcomes);
+		}
+		catch (EventBatchException ex) {
+			done(ex.outcomes(), pending, fresh, outcomes, receivedAt);
+			int failed = fresh.get(ex.index());
+			throw new EventBatchException(failed, Arrays.copyOf(outcomes, failed), (RuntimeException) ex.getCause());
+		}
+	}
+
+	/**
+	 * {@link #processAll} for callers that answer per event (HTTP and Segment batches):
+	 * an event that fails for good is logged and answered with its failure, and the
+	 * events after it are still applied. An outage is thrown: nothing after it could be
+	 * applied.
+	 */
+	public List<Result> processEach(List<CustomerEvent> events) {
+		List<Result> results = new ArrayList<>();
+		while (results.size() < events.size()) {
+			List<CustomerEvent> rest = events.subList(results.size(), events.size());
+			try {
+				processAll(rest).forEach((outcome) -> results.add(new Result(outcome, null)));
+			}
+			catch (EventBatchException ex) {
+				ex.before().forEach((outcome) -> results.add(new Result(outcome, null)));
+				CustomerEvent failed = rest.get(ex.index());
+				RuntimeException cause = (RuntimeException) ex.getCause();
+				if (!(cause instanceof InvalidEventException)) {
+					log.error("Event {} of customer={} not applied", failed.messageId(), failed.customerId(), cause);
+				}
+				results.add(new Result(null, cause));
+			}
+		}
+		return results;
+	}
+
+	/** What became of one event of a batch: an outcome, or why it failed. */
+	public record Result(Outcome outcome, RuntimeException failure) {
+	}
+
+	/** Counts and remembers what was applied, in the caller's positions. */
+	private void done(Outcome[] applied, List<CustomerEvent> pending, List<Integer> positions, Outcome[] outcomes,
+			Instant receivedAt) {
+		for (int j = 0; j < applied.length; j++) {
+			CustomerEvent event = pending.get(j);
+			outcomes[positions.get(j)] = applied[j];
+			if (applied[j] == Outcome.APPLIED) {
+				this.metrics.applied(event, receivedAt);
+			}
+		}
+		// After the commit only: a failed attempt must not look like a duplicate.
+		this.recent.rememberAll(pending.subList(0, applied.length).stream().map(CustomerEvent::messageId).toList());
+	}
+
+	private Outcome[] applyBatch(List<CustomerEvent> events) {
+		if (events.size() <= 1) {
+			return events.isEmpty() ? new Outcome[0] : new Outcome[] {
+					withRetries(events.get(0).messageId(), events.get(0), () -> applyAll(events)[0]) };
+		}
+		try {
+			return withRetries("batch of " + events.size(), null, () -> applyAll(events));
+		}
+		catch (RuntimeException ex) {
+			if (TransientFailure.isOutage(ex)) {
+				throw ex;
+			}
+			// One event fails the whole transaction: apply them again one by one, so the
+			// others go through and the failure is told of that event alone.
+			log.info("Batch of {} events failed ({}); applying them one by one", events.size(), ex.toString());
+		}
+		Outcome[] outcomes = new Outcome[events.size()];
+		for (int i = 0; i < events.size(); i++) {
+			CustomerEvent event = events.get(i);
+			try {
+				outcomes[i] = withRetries(event.messageId(), event, () -> applyAll(List.of(event))[0]);
+			}
+			catch (RuntimeException ex) {
+				if (TransientFailure.isOutage(ex)) {
+					throw ex;
+				}
+				throw new EventBatchException(i, Arrays.copyOf(outcomes, i), ex);
+			}
+		}
+		return outcomes;
+	}
+
+	private <T> T withRetries(String what, CustomerEvent event, Supplier<T> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.transactions.execute((status) -> apply(event));
+				return this.transactions.execute((status) -> work.get());
 			}
 			catch (RuntimeException ex) {
 				// Another transaction (a timer job, another node) changed this customer's
@@ -90,34 +213,57 @@ public class EventProcessor implements EventSink {
 					throw ex;
 				}
 				if (attempt >= this.properties.maxAttempts()) {
-					throw new EventConflictException(event, attempt, ex);
+					throw (event != null) ? new EventConflictException(event, attempt, ex) : ex;
 				}
-				log.debug("Retrying event {} of customer={} after conflict (attempt {})", event.messageId(),
-						event.customerId(), attempt);
+				log.debug("Retrying {} after conflict (attempt {})", what, attempt);
 				LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 10_000_000L) * attempt);
 			}
 		}
 	}
 
-	private Outcome apply(CustomerEvent event) {
-		if (this.history.contains(event.messageId())) {
-			log.debug("Duplicate event {} of customer={} ignored", event.messageId(), event.customerId());
-			return Outcome.DUPLICATE;
-		}
-		this.history.record(event);
-		List<CustomerEvent> derived = this.profiles.apply(event);
-		this.correlator.correlate(event);
-		for (CustomerEvent internal : derived) {
-			// Internal events (Lifecycle Stage Changed) move journeys in the same
-			// transaction; their ids derive from the cause, so replays dedupe.
-			if (!this.history.contains(internal.messageId())) {
-				this.history.record(internal);
-				this.correlator.correlate(internal);
+	/**
+	 * One transaction: events no journey reacts to are only looked up and recorded in
+	 * bulk; one that reaches the engine finds every earlier event of the batch recorded
+	 * (its steps may read the event that started them).
+	 */
+	private Outcome[] applyAll(List<CustomerEvent> events) {
+		JourneyReactions.Index reactions = this.correlator.reactions();
+		Set<String> known = this.history.known(events.stream().map(CustomerEvent::messageId).toList());
+		Outcome[] outcomes = new Outcome[events.size()];
+		List<CustomerEvent> unrecorded = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			CustomerEvent event = events.get(i);
+			if (!known.add(event.messageId())) {
+				log.debug("Duplicate event {} of customer={} ignored", event.messageId(), event.customerId());
+				outcomes[i] = Outcome.DUPLICATE;
+				continue;
 			}
+			unrecorded.add(event);
+			List<CustomerEvent> derived = this.profiles.apply(event);
+			move(event, reactions, unrecorded);
+			for (CustomerEvent internal : derived) {
+				// Internal events (Lifecycle Stage Changed) move journeys in the same
+				// transaction; their ids derive from the cause, so replays dedupe.
+				if (!known.contains(internal.messageId()) && !this.history.contains(internal.messageId())) {
+					known.add(internal.messageId());
+					unrecorded.add(internal);
+					move(internal, reactions, unrecorded);
+				}
+			}
+			log.debug("Applied {} '{}' customer={} messageId={}", event.type().id(),
+					event.name() == null ? "" : event.name(), event.customerId(), event.messageId());
+			outcomes[i] = Outcome.APPLIED;
 		}
-		log.info("Applied {} '{}' customer={} messageId={}", event.type().id(),
-				event.name() == null ? "" : event.name(), event.customerId(), event.messageId());
-		return Outcome.APPLIED;
+		this.history.recordAll(unrecorded);
+		return outcomes;
+	}
+
+	private void move(CustomerEvent event, JourneyReactions.Index reactions, List<CustomerEvent> unrecorded) {
+		if (JourneyCorrelator.reaches(event, reactions)) {
+			this.history.recordAll(unrecorded);
+			unrecorded.clear();
+			this.correlator.correlate(event, reactions);
+		}
 	}
 
 }

@@ -69,9 +69,12 @@ public record IntakeProperties(@DefaultValue("5") @Min(1) int maxAttempts, @Defa
 	 * @param maxBackOff longest wait between tries of a record while the database or
 	 * Redis is unavailable (such a record is tried until it is applied, never
 	 * dead-lettered)
+	 * @param batch most records of one poll, applied together in one transaction and
+	 * committed together after it (the consumer's {@code max.poll.records})
 	 */
 	record Kafka(@DefaultValue("encore.events") String topic, String deadLetterTopic,
-			@DefaultValue("2") int concurrency, int attempts, Duration maxBackOff) {
+			@DefaultValue("2") int concurrency, int attempts, Duration maxBackOff,
+			@DefaultValue("100") @Min(1) int batch) {
 
 		Kafka {
 			deadLetterTopic = deadLetterTopic == null ? topic + ".DLT" : deadLetterTopic;

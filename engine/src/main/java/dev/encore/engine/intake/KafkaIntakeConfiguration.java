@@ -26,6 +26,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -41,9 +42,10 @@ import org.springframework.util.backoff.FixedBackOff;
 import dev.encore.engine.event.InvalidEventException;
 
 /**
- * The events topic, only when {@code spring.kafka.bootstrap-servers} is set. Offsets are
- * committed per record after it is applied. A record that cannot be applied as it is goes
- * to the dead-letter topic with the reason and its origin in headers: at once when it is
+ * The events topic, only when {@code spring.kafka.bootstrap-servers} is set. A poll (at
+ * most {@code encore.intake.kafka.batch} records) is applied together and its offsets
+ * committed after that commit. A record that cannot be applied as it is goes to the
+ * dead-letter topic with the reason and its origin in headers: at once when it is
  * unparseable or invalid, after {@code encore.intake.kafka.attempts} tries for any other
  * failure that is not {@link TransientFailure transient}, so no record stalls its
  * partition. A transient failure (a busy customer, Redis or the database down) is retried
@@ -69,14 +71,15 @@ class KafkaIntakeConfiguration {
 		config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "encore");
 		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.kafka().batch());
 		JsonDeserializer<JsonNode> values = new JsonDeserializer<>(JsonNode.class, json, false);
 		var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
 				new ErrorHandlingDeserializer<>(values));
 		ContainerProperties container = new ContainerProperties(properties.kafka().topic());
-		container.setAckMode(ContainerProperties.AckMode.RECORD);
-		// On shutdown, stop after the record in hand (its offset committed) instead of
-		// working through the rest of the poll, which could outlast the shutdown timeout
-		// and meet a closed database half-way.
+		container.setAckMode(ContainerProperties.AckMode.BATCH);
+		// On shutdown, stop after the poll in hand (its offsets committed) instead of
+		// working through what was fetched, which could outlast the shutdown timeout and
+		// meet a closed database half-way.
 		container.setStopImmediate(true);
 		container.setMessageListener(new KafkaEventListener(processor, rules, metrics));
 		var listener = new ConcurrentMessageListenerContainer<>(consumers, container);
@@ -124,7 +127,8 @@ class KafkaIntakeConfiguration {
 	 */
 	static String reason(Exception ex) {
 		Throwable failure = ex;
-		while (failure instanceof ListenerExecutionFailedException && failure.getCause() != null) {
+		while ((failure instanceof ListenerExecutionFailedException || failure instanceof BatchListenerFailedException)
+				&& failure.getCause() != null) {
 			failure = failure.getCause();
 		}
 		if (failure instanceof InvalidEventException invalid) {

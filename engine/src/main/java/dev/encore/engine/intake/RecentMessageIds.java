@@ -1,5 +1,9 @@
 package dev.encore.engine.intake;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * Message ids applied recently: a cheap first check that also outlives the event history.
  * An id is remembered only after its event committed, so a failed attempt never makes the
@@ -14,5 +18,17 @@ interface RecentMessageIds {
 
 	/** Called after the event's transaction committed; never fails the event. */
 	void remember(String messageId);
+
+	/** Of the ids, those {@link #seen}: one round trip for a batch where it can. */
+	default Set<String> seenOf(List<String> messageIds) {
+		Set<String> seen = new HashSet<>();
+		messageIds.stream().filter(this::seen).forEach(seen::add);
+		return seen;
+	}
+
+	/** {@link #remember} for a batch's ids. */
+	default void rememberAll(List<String> messageIds) {
+		messageIds.forEach(this::remember);
+	}
 
 }

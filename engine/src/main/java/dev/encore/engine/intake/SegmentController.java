@@ -1,7 +1,5 @@
 package dev.encore.engine.intake;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,34 +71,7 @@ class SegmentController {
 		if (batch.size() > this.properties.maxBatchItems()) {
 			throw new InvalidEventException("batch", "must hold at most " + this.properties.maxBatchItems() + " calls");
 		}
-		List<ItemResult> results = new ArrayList<>();
-		for (int i = 0; i < batch.size(); i++) {
-			JsonNode item = batch.get(i);
-			String messageId = item.path("messageId").asText(null);
-			try {
-				this.rules.checkSize(item);
-				SegmentMessage message = read(item);
-				results.add(new ItemResult(i, messageId, this.intake.apply(message), null));
-			}
-			catch (InvalidEventException ex) {
-				results.add(ItemResult.rejected(i, messageId, ex));
-			}
-		}
-		return Map.of("success", true, "results", results);
-	}
-
-	private SegmentMessage read(JsonNode item) {
-		SegmentMessage message;
-		try {
-			message = this.json.treeToValue(item, SegmentMessage.class);
-		}
-		catch (Exception ex) {
-			message = null;
-		}
-		if (message == null) {
-			throw new InvalidEventException("batch item", "is not a Segment call");
-		}
-		return message;
+		return Map.of("success", true, "results", this.intake.applyBatch(batch));
 	}
 
 }

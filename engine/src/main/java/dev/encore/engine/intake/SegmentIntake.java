@@ -1,10 +1,13 @@
 package dev.encore.engine.intake;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
@@ -80,7 +83,83 @@ class SegmentIntake {
 		};
 	}
 
+	/**
+	 * A Segment batch, each call with its result. Runs of track and identify calls are
+	 * applied together; a call that merges a visitor (alias, an identify with both ids)
+	 * is applied on its own once the calls before it are, so later calls find the merge.
+	 */
+	List<ItemResult> applyBatch(JsonNode batch) {
+		ItemResult[] results = new ItemResult[batch.size()];
+		List<Integer> positions = new ArrayList<>();
+		List<CustomerEvent> run = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			JsonNode item = batch.get(i);
+			String messageId = item.path("messageId").asText(null);
+			this.metrics.received("segment");
+			try {
+				this.rules.checkSize(item);
+				SegmentMessage message = read(item);
+				String type = message.type() == null ? "" : message.type();
+				if (IGNORED.contains(type)) {
+					results[i] = new ItemResult(i, messageId, "ignored", null);
+				}
+				else if ((type.equals("track") || type.equals("identify")) && !merges(message)) {
+					if (type.equals("track")) {
+						requireText(message.event(), "event");
+					}
+					run.add(toEvent(message, type.equals("track") ? EventType.TRACK : EventType.IDENTIFY));
+					positions.add(i);
+				}
+				else {
+					applyRun(run, positions, results);
+					results[i] = new ItemResult(i, messageId, applyChecked(message), null);
+				}
+			}
+			catch (InvalidEventException ex) {
+				this.metrics.rejected("segment");
+				results[i] = ItemResult.rejected(i, messageId, ex);
+			}
+		}
+		applyRun(run, positions, results);
+		return List.of(results);
+	}
+
+	private void applyRun(List<CustomerEvent> run, List<Integer> positions, ItemResult[] results) {
+		List<EventProcessor.Result> applied = this.processor.processEach(run);
+		for (int j = 0; j < applied.size(); j++) {
+			int i = positions.get(j);
+			results[i] = ItemResult.of(i, run.get(j).messageId(), applied.get(j));
+			if (applied.get(j).failure() instanceof InvalidEventException) {
+				this.metrics.rejected("segment");
+			}
+		}
+		run.clear();
+		positions.clear();
+	}
+
+	private static boolean merges(SegmentMessage message) {
+		return "identify".equals(message.type()) && message.hasUserId() && message.hasAnonymousId();
+	}
+
+	private SegmentMessage read(JsonNode item) {
+		SegmentMessage message;
+		try {
+			message = this.json.treeToValue(item, SegmentMessage.class);
+		}
+		catch (Exception ex) {
+			message = null;
+		}
+		if (message == null) {
+			throw new InvalidEventException("batch item", "is not a Segment call");
+		}
+		return message;
+	}
+
 	private String process(SegmentMessage message, EventType type) {
+		return this.processor.process(toEvent(message, type)).id();
+	}
+
+	private CustomerEvent toEvent(SegmentMessage message, EventType type) {
 		String customerId;
 		if (message.hasUserId()) {
 			customerId = message.userId();
@@ -91,10 +170,9 @@ class SegmentIntake {
 		else {
 			throw new InvalidEventException("userId", "or anonymousId is required");
 		}
-		CustomerEvent event = this.rules.admit(new CustomerEvent(messageIdOf(message), type, message.event(),
-				customerId, message.timestamp() == null ? this.clock.instant() : message.timestamp().toInstant(),
+		return this.rules.admit(new CustomerEvent(messageIdOf(message), type, message.event(), customerId,
+				message.timestamp() == null ? this.clock.instant() : message.timestamp().toInstant(),
 				message.properties(), message.traits(), "segment"));
-		return this.processor.process(event).id();
 	}
 
 	/**

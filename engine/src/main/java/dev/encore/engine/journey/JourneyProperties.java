@@ -1,6 +1,5 @@
 package dev.encore.engine.journey;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -25,24 +24,21 @@ import org.springframework.validation.annotation.Validated;
  * {@code AbandonedCart.firstReminderDelay: PT5M}
  * @param defaultTimeZone the zone of customers whose profile has none, for waits until a
  * local time of day (UTC when not set)
- * @param triggerRefresh how long a node answers "which journeys does this event start"
- * from memory; its own deploys take effect at once, another node's within this time
  */
 @Validated
 @ConfigurationProperties("encore.journeys")
 public record JourneyProperties(@DefaultValue("classpath*:journeys/") @NotBlank String location,
 		@DefaultValue("1") @Positive double timeScale, Map<String, Map<String, String>> settings,
-		ZoneId defaultTimeZone, Duration triggerRefresh) {
+		ZoneId defaultTimeZone) {
 
 	@ConstructorBinding
 	public JourneyProperties {
 		settings = settings == null ? Map.of() : Map.copyOf(settings);
 		defaultTimeZone = defaultTimeZone == null ? ZoneOffset.UTC : defaultTimeZone;
-		triggerRefresh = triggerRefresh == null ? Duration.ofSeconds(10) : triggerRefresh;
 	}
 
 	public JourneyProperties(String location, double timeScale, Map<String, Map<String, String>> settings) {
-		this(location, timeScale, settings, null, null);
+		this(location, timeScale, settings, null);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.encore.engine.intake;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,17 @@ abstract class RecentMessageIdsContract {
 		ids().remember(this.messageId);
 
 		assertThat(ids().seen(this.messageId)).isEqualTo(remembers());
+	}
+
+	@Test
+	void aBatchIsLookedUpAndRememberedTogether() {
+		String other = "m-" + UUID.randomUUID();
+		String never = "m-" + UUID.randomUUID();
+		ids().rememberAll(List.of(this.messageId, other));
+
+		assertThat(ids().seenOf(List.of(never, this.messageId, other)))
+			.isEqualTo(remembers() ? Set.of(this.messageId, other) : Set.of());
+		assertThat(ids().seenOf(List.of())).isEmpty();
 	}
 
 	/** Whether a remembered id is seen afterwards. */

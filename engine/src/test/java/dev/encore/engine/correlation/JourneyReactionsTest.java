@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The journeys an event starts are kept in memory per event name: a deploy or a delete on
- * this node must count from the very next event.
+ * What the deployed journeys react to is kept in memory: a deploy or a delete must count
+ * from the very next event (the deployments table is checked in every event's
+ * transaction, so another node's deploy counts as soon too).
  */
-class JourneyTriggersTest extends EncoreIntegrationTest {
+class JourneyReactionsTest extends EncoreIntegrationTest {
 
 	private static final String EVENT = "Wishlist Shared";
 
