@@ -214,9 +214,8 @@ class SendMessageDelegate implements JavaDelegate {
 	private void count(SendAttempt attempt, MessageStatus status, String reason) {
 		this.meters.counter("encore.sends", "channel", attempt.channel().id(), "status", status.id()).increment();
 		if (FAILURES.contains(status)) {
-			// Reasons are the connectors' own short codes (smtp_unavailable,
-			// twilio_21610,
-			// template_error): a bounded set, never message text.
+			// Reasons are short codes (smtp_unavailable, twilio_21610, template_error):
+			// a bounded set, never message text.
 			this.meters
 				.counter("encore.send.failures", "channel", attempt.channel().id(), "status", status.id(), "reason",
 						reason == null ? "unspecified" : reason)
