@@ -82,6 +82,24 @@ class OperationsEndpointsTest extends EncoreIntegrationTest {
 		assertThat(after).contains("encore_events_apply_latency_seconds_count{application=\"encore\"}");
 	}
 
+	@Test
+	void sendFailuresAreCountedByTheirReason() throws Exception {
+		String failures = "encore_send_failures_total{application=\"encore\",channel=\"line\",reason=\"no_address:line\",status=\"failed\"}";
+		String failed = "encore_sends_total{application=\"encore\",channel=\"line\",status=\"failed\"}";
+		String before = scrape();
+
+		// A LINE message to a customer Encore knows no LINE user id of.
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
+		this.runtime.startProcessInstanceByKey("GuardrailProbe", customer,
+				Map.of("probeChannel", "line", "probeType", "marketing"));
+		this.clock.runDueJobs();
+
+		String after = scrape();
+		assertThat(value(after, failures) - value(before, failures)).isEqualTo(1);
+		assertThat(value(after, failed) - value(before, failed)).isEqualTo(1);
+	}
+
 	/** A sample's value in a scrape; 0 before its first increment. */
 	private static double value(String scrape, String series) {
 		return scrape.lines()

@@ -45,6 +45,10 @@ class SendMessageDelegate implements JavaDelegate {
 
 	static final String MESSAGE_TYPE = "messageType";
 
+	/** Outcomes counted by reason too, so an alert can say what broke. */
+	private static final Set<MessageStatus> FAILURES = Set.of(MessageStatus.FAILED, MessageStatus.RETRYING,
+			MessageStatus.UNKNOWN);
+
 	/** Provider answers meaning the address will never take a message. */
 	private static final Set<String> DEAD_ADDRESS = Set.of("invalid_address", "invalid_number", "twilio_21211",
 			"twilio_21614", "invalid_line_user");
@@ -114,7 +118,7 @@ class SendMessageDelegate implements JavaDelegate {
 			}
 			case DEFER -> {
 				this.messageLog.deferSurvivingRollback(attempt, decision.reason(), decision.until());
-				count(attempt, MessageStatus.DEFERRED);
+				count(attempt, MessageStatus.DEFERRED, decision.reason());
 				log.info("Deferred {} of {} for customer={} until {} ({})", attempt.activityId(), attempt.journeyKey(),
 						attempt.customerId(), decision.until(), decision.reason());
 				throw new SendDeferredException(decision.until());
@@ -144,12 +148,12 @@ class SendMessageDelegate implements JavaDelegate {
 						recipient, message.content()));
 			this.messageLog.finish(attempt.sendKey(), MessageStatus.SENT, null, result.providerMessageId(),
 					result.segments());
-			count(attempt, MessageStatus.SENT);
+			count(attempt, MessageStatus.SENT, null);
 		}
 		catch (PermanentDeliveryException ex) {
 			this.guardrails.release(send, attempt.customerId());
 			this.messageLog.finish(attempt.sendKey(), MessageStatus.FAILED, ex.reason(), null, null);
-			count(attempt, MessageStatus.FAILED);
+			count(attempt, MessageStatus.FAILED, ex.reason());
 			if (DEAD_ADDRESS.contains(ex.reason())) {
 				// Never again to this address, from any journey.
 				this.guardrails.suppress(attempt.channel().channel(), recipient, SuppressionList.Reason.HARD_BOUNCE);
@@ -165,7 +169,7 @@ class SendMessageDelegate implements JavaDelegate {
 				// stays 'sending' so the retry treats it as possibly delivered.
 				this.messageLog.finishSurvivingRollback(attempt.sendKey(), MessageStatus.RETRYING, ex.reason());
 			}
-			count(attempt, MessageStatus.RETRYING);
+			count(attempt, MessageStatus.RETRYING, ex.reason());
 			throw ex;
 		}
 	}
@@ -181,7 +185,7 @@ class SendMessageDelegate implements JavaDelegate {
 				}
 				this.messageLog.finishSurvivingRollback(attempt.sendKey(), MessageStatus.UNKNOWN,
 						"interrupted_during_send");
-				count(attempt, MessageStatus.UNKNOWN);
+				count(attempt, MessageStatus.UNKNOWN, "interrupted_during_send");
 				log.warn("Send {} for customer={} was interrupted after calling the provider; policy {}",
 						attempt.sendKey(), attempt.customerId(), this.properties.unknownPolicy());
 				return this.properties.unknownPolicy() == DeliveryProperties.UnknownPolicy.RESEND;
@@ -204,11 +208,19 @@ class SendMessageDelegate implements JavaDelegate {
 		else {
 			this.messageLog.record(attempt, status, reason);
 		}
-		count(attempt, status);
+		count(attempt, status, reason);
 	}
 
-	private void count(SendAttempt attempt, MessageStatus status) {
+	private void count(SendAttempt attempt, MessageStatus status, String reason) {
 		this.meters.counter("encore.sends", "channel", attempt.channel().id(), "status", status.id()).increment();
+		if (FAILURES.contains(status)) {
+			// Reasons are short codes (smtp_unavailable, twilio_21610, template_error):
+			// a bounded set, never message text.
+			this.meters
+				.counter("encore.send.failures", "channel", attempt.channel().id(), "status", status.id(), "reason",
+						reason == null ? "unspecified" : reason)
+				.increment();
+		}
 	}
 
 }

@@ -94,6 +94,7 @@ class RedisOutageTest {
 		});
 		assertThat(storedEvents(node)).isEqualTo(before);
 		assertThat(get(node, "/readyz").statusCode()).isEqualTo(503);
+		assertThat(readiness(node)).as("encore_readiness, for Prometheus").isZero();
 
 		List<TestEvents> streamed = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -124,6 +125,7 @@ class RedisOutageTest {
 		assertThat(stored(node, others)).isEqualTo(others.size());
 		assertThat(counter(node, "encore.events.dlt")).isZero();
 		await(() -> get(node, "/readyz").statusCode() == 200);
+		assertThat(readiness(node)).isOne();
 		// Both orders (the single event and the one among the calls) counted.
 		assertThat(node.bean(ProfileStore.class).find(customer).orElseThrow().orders().orders()).hasSize(2);
 	}
@@ -142,6 +144,10 @@ class RedisOutageTest {
 
 	private static double counter(EncoreNode node, String name) {
 		return node.bean(MeterRegistry.class).find(name).counters().stream().mapToDouble((c) -> c.count()).sum();
+	}
+
+	private static double readiness(EncoreNode node) {
+		return node.bean(MeterRegistry.class).get("encore.readiness").gauge().value();
 	}
 
 	private static HttpResponse<String> post(EncoreNode node, TestEvents event) throws Exception {
