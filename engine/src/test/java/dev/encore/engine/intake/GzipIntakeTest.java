@@ -69,6 +69,26 @@ class GzipIntakeTest extends RedisIntegrationTest {
 	}
 
 	/**
+	 * Segment's Python library with {@code gzip=True}: the write key in the body only.
+	 */
+	@Test
+	void segmentsPythonBatchWithTheWriteKeyInTheBodyOnly() throws Exception {
+		String customer = newCustomerId();
+		String batch = """
+				{"batch": [{"type": "track", "event": "Product Viewed", "userId": "%s", "messageId": "%s",
+				  "timestamp": "2026-11-23T09:00:00+00:00", "context": {"library": {"name": "analytics-python"}}}],
+				 "sentAt": "2026-11-23T09:00:01+00:00", "writeKey": "%s"}""".formatted(customer, UUID.randomUUID(),
+				SegmentFixtures.WRITE_KEY);
+		this.mvc
+			.perform(post("/v1/batch").contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+				.content(Gzip.compress(batch)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].status").value("accepted"));
+		assertThat(this.events.forCustomer(customer)).hasSize(1);
+	}
+
+	/**
 	 * 16 MB of JSON whitespace compress to about 16 KB, under every limit as sent; the
 	 * inflated body is cut off at the endpoint's limit.
 	 */
