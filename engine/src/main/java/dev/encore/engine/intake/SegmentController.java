@@ -23,7 +23,8 @@ import dev.encore.engine.event.InvalidEventException;
  * Segment's HTTP Tracking API, so a storefront using Segment's or RudderStack's libraries
  * (analytics.js in the browser included, or a Segment webhook destination) points them at
  * Encore and changes nothing else. Answers {@code {"success": true}} as Segment does,
- * once applied. Bodies labelled text/plain are read as JSON ({@link SegmentBodies}).
+ * once applied. Bodies labelled text/plain or as a form are read as JSON
+ * ({@link SegmentBodies}).
  */
 @RestController
 @Tag(name = "Segment",

@@ -6,12 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Segment's endpoints: {@code /v1/track} and the rest as its server libraries call them,
- * and the one-letter paths analytics.js posts to ({@code /v1/t} is a track call).
+ * and the one-letter paths analytics.js posts to ({@code /v1/t} is a track call,
+ * {@code /v1/b} a batch).
  */
 final class SegmentPaths {
 
-	static final Map<String, String> SHORT = Map.of("t", "track", "i", "identify", "p", "page", "a", "alias", "g",
-			"group", "s", "screen", "b", "batch");
+	private static final Map<String, String> SHORT = Map.of("t", "track", "i", "identify", "p", "page", "a", "alias",
+			"g", "group", "s", "screen");
 
 	private SegmentPaths() {
 	}
