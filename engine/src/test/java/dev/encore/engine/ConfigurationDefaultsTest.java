@@ -56,9 +56,10 @@ class ConfigurationDefaultsTest {
 			.containsExactly(5, DataSize.ofKilobytes(32), DataSize.ofKilobytes(500), 500, Duration.ofHours(24),
 					Duration.ofDays(7), Duration.ofDays(30), true, Duration.ofHours(1));
 		assertThat(defaults("encore.intake"))
-			.extracting("segment.writeKeys", "kafka.topic", "kafka.deadLetterTopic", "kafka.concurrency",
-					"kafka.attempts", "kafka.maxBackOff", "kafka.batch")
-			.containsExactly(List.of(), "encore.events", "encore.events.DLT", 2, 3, Duration.ofSeconds(30), 100);
+			.extracting("segment.writeKeys", "segment.allowedOrigins", "kafka.topic", "kafka.deadLetterTopic",
+					"kafka.concurrency", "kafka.attempts", "kafka.maxBackOff", "kafka.batch")
+			.containsExactly(List.of(), List.of(), "encore.events", "encore.events.DLT", 2, 3, Duration.ofSeconds(30),
+					100);
 	}
 
 	/**

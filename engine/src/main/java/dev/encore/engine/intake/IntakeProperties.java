@@ -2,6 +2,7 @@ package dev.encore.engine.intake;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Min;
 
@@ -49,13 +50,32 @@ public record IntakeProperties(@DefaultValue("5") @Min(1) int maxAttempts, @Defa
 	}
 
 	/**
-	 * @param writeKeys accepted Segment write keys (HTTP Basic user name, as Segment's
-	 * libraries send it); none: the Segment API answers 401
+	 * @param writeKeys accepted Segment write keys (HTTP Basic user name or
+	 * {@code writeKey} in the body, as Segment's libraries send it); none: the Segment
+	 * API answers 401
+	 * @param allowedOrigins the shop's own origins ({@code https://shop.example.com})
+	 * whose pages may call the Segment API from the browser (analytics.js); a browser
+	 * call from any other origin is refused (403), and so is every one while none is
+	 * listed
 	 */
-	record Segment(List<String> writeKeys) {
+	record Segment(List<String> writeKeys, List<String> allowedOrigins) {
+
+		/** An origin as a browser sends it: scheme, host, optional port; no path. */
+		private static final Pattern ORIGIN = Pattern.compile("https?://[^/\\s*?#@]+");
 
 		Segment {
 			writeKeys = writeKeys == null ? List.of() : writeKeys.stream().filter((key) -> !key.isBlank()).toList();
+			allowedOrigins = allowedOrigins == null ? List.of()
+					: allowedOrigins.stream()
+						.filter((origin) -> !origin.isBlank())
+						.map((origin) -> origin.trim().replaceAll("/$", ""))
+						.toList();
+			for (String origin : allowedOrigins) {
+				if (!ORIGIN.matcher(origin).matches()) {
+					throw new IllegalArgumentException("encore.intake.segment.allowed-origins: '" + origin
+							+ "' is not an origin; list each shop origin as scheme://host[:port], no wildcard");
+				}
+			}
 		}
 
 	}

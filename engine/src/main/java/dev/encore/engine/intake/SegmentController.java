@@ -19,11 +19,14 @@ import dev.encore.engine.event.InvalidEventException;
 
 /**
  * Segment's HTTP Tracking API, so a storefront using Segment's or RudderStack's libraries
- * (or a Segment webhook destination) points them at Encore and changes nothing else.
- * Answers {@code {"success": true}} as Segment does, once applied.
+ * (analytics.js in the browser included, or a Segment webhook destination) points them at
+ * Encore and changes nothing else. Answers {@code {"success": true}} as Segment does,
+ * once applied. Bodies labelled text/plain or as a form are read as JSON
+ * ({@link SegmentBodies}).
  */
 @RestController
-@Tag(name = "Segment", description = "Segment HTTP Tracking API; HTTP Basic with the write key as user name")
+@Tag(name = "Segment",
+		description = "Segment HTTP Tracking API; the write key as HTTP Basic user name or writeKey in the body")
 class SegmentController {
 
 	private final SegmentIntake intake;
@@ -45,8 +48,9 @@ class SegmentController {
 		this.properties = properties;
 	}
 
-	@Operation(summary = "Segment track, identify or alias call")
-	@PostMapping(path = "/v1/{type:track|identify|alias|page|screen|group}",
+	@Operation(summary = "Segment track, identify, alias, page, screen or group call",
+			description = "/v1/t, /v1/i, /v1/a, /v1/p, /v1/s and /v1/g are the same calls as analytics.js names them")
+	@PostMapping(path = "/v1/{type:track|identify|alias|page|screen|group|t|i|a|p|s|g}",
 			consumes = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> call(@PathVariable String type,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
@@ -55,12 +59,12 @@ class SegmentController {
 			throw new InvalidEventException("body", "must be a Segment call, not null");
 		}
 		this.writeKeys.check(authorization, message.writeKey());
-		String status = this.intake.apply(message.withType(type));
+		String status = this.intake.apply(message.withType(SegmentPaths.callOf(type)));
 		return Map.of("success", true, "status", status);
 	}
 
 	@Operation(summary = "Segment batch: mixed calls, each with its own result")
-	@PostMapping(path = "/v1/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = { "/v1/batch", "/v1/b" }, consumes = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> batch(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody JsonNode body) {
 		this.writeKeys.check(authorization, body.path("writeKey").asText(null));

@@ -15,17 +15,22 @@ import org.springframework.stereotype.Component;
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.event.EventType;
 import dev.encore.engine.event.InvalidEventException;
+import dev.encore.engine.profile.ProfileUpdater;
 
 /**
  * Segment calls onto Encore's one path: {@code track} and {@code identify} become events
  * of the customer ({@code userId}, else the anonymous visitor or whom it aliases to);
  * {@code alias} and an identify carrying both ids merge the visitor into the customer.
- * {@code page}, {@code screen} and {@code group} are accepted and ignored.
+ * {@code page} and {@code screen} are visits: a {@code Site Visited} event with the
+ * call's properties (engagement in the profile, a trigger for journeys). {@code group}
+ * (accounts, for B2B) is accepted and ignored.
  */
 @Component
 class SegmentIntake {
 
-	private static final Set<String> IGNORED = Set.of("page", "screen", "group");
+	private static final Set<String> IGNORED = Set.of("group");
+
+	private static final Set<String> VISITS = Set.of("page", "screen");
 
 	private final EventProcessor processor;
 
@@ -60,6 +65,9 @@ class SegmentIntake {
 		if (IGNORED.contains(type)) {
 			return "ignored";
 		}
+		if (VISITS.contains(type)) {
+			return process(message.asVisit(ProfileUpdater.SITE_VISITED), EventType.TRACK);
+		}
 		return switch (type) {
 			case "track" -> {
 				requireText(message.event(), "event");
@@ -84,9 +92,10 @@ class SegmentIntake {
 	}
 
 	/**
-	 * A Segment batch, each call with its result. Runs of track and identify calls are
-	 * applied together; a call that merges a visitor (alias, an identify with both ids)
-	 * is applied on its own once the calls before it are, so later calls find the merge.
+	 * A Segment batch, each call with its result. Runs of track, identify, page and
+	 * screen calls are applied together; a call that merges a visitor (alias, an identify
+	 * with both ids) is applied on its own once the calls before it are, so later calls
+	 * find the merge.
 	 */
 	List<ItemResult> applyBatch(JsonNode batch) {
 		ItemResult[] results = new ItemResult[batch.size()];
@@ -102,6 +111,10 @@ class SegmentIntake {
 				String type = message.type() == null ? "" : message.type();
 				if (IGNORED.contains(type)) {
 					results[i] = new ItemResult(i, messageId, "ignored", null);
+				}
+				else if (VISITS.contains(type)) {
+					run.add(toEvent(message.asVisit(ProfileUpdater.SITE_VISITED), EventType.TRACK));
+					positions.add(i);
 				}
 				else if ((type.equals("track") || type.equals("identify")) && !merges(message)) {
 					if (type.equals("track")) {

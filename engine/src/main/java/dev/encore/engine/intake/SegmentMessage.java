@@ -26,6 +26,15 @@ record SegmentMessage(String type, String userId, String anonymousId, String pre
 						this.writeKey);
 	}
 
+	/**
+	 * A page or screen call as the track event it amounts to; its id, time, properties
+	 * and context stay as sent.
+	 */
+	SegmentMessage asVisit(String eventName) {
+		return new SegmentMessage("track", this.userId, this.anonymousId, this.previousId, eventName, this.properties,
+				this.traits, this.messageId, this.timestamp, this.sentAt, this.context, this.writeKey);
+	}
+
 	boolean hasUserId() {
 		return this.userId != null && !this.userId.isBlank();
 	}

@@ -26,7 +26,7 @@ class WriteKeys {
 			key = bodyWriteKey;
 		}
 		if (key == null || key.isBlank()) {
-			throw new WriteKeyException("A write key is required as the HTTP Basic user name");
+			throw new WriteKeyException("A write key is required: the HTTP Basic user name or writeKey in the body");
 		}
 		byte[] given = key.getBytes(StandardCharsets.UTF_8);
 		boolean known = false;

@@ -40,7 +40,8 @@ public class ProfileUpdater {
 
 	static final String EMAIL_LINK_CLICKED = "Email Link Clicked";
 
-	static final String SITE_VISITED = "Site Visited";
+	/** A visit to the shop (also what a Segment page or screen call amounts to). */
+	public static final String SITE_VISITED = "Site Visited";
 
 	static final String REFERRAL_COMPLETED = "Referral Completed";
 

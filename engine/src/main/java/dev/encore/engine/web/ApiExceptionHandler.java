@@ -66,6 +66,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (tooLarge != null) {
 			return handleExceptionInternal(ex, tooLarge(tooLarge), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
 		}
+		GzipInputStream.MalformedGzipException notGzip = causeOf(ex, GzipInputStream.MalformedGzipException.class);
+		if (notGzip != null) {
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, notGzip.getMessage());
+			problem.setTitle("Malformed gzip");
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		}
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()
 				.stream()

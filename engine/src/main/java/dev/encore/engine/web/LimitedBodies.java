@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import dev.encore.engine.intake.PayloadTooLargeException;
-import dev.encore.engine.web.RequestSizeLimit.Limit;
+import dev.encore.engine.web.BodyLimits.Limit;
 
 /** The request bodies {@link RequestSizeLimit} hands on: counted, or already read. */
 final class LimitedBodies {

@@ -19,8 +19,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.encore.engine.intake.IntakeProperties;
 import dev.encore.engine.intake.PayloadTooLargeException;
+import dev.encore.engine.web.BodyLimits.Limit;
 
 /**
  * Caps the request bodies of every endpoint anyone may call: intake (Segment's limits)
@@ -28,35 +28,35 @@ import dev.encore.engine.intake.PayloadTooLargeException;
  * ({@code encore.web.max-body-size}, 1 MB). A declared Content-Length over the limit is
  * answered 413 before a byte is read; a body without one (chunked) is counted while it is
  * read and refused at the limit, so a stranger cannot make a node buffer more than that.
+ * A compressed body is counted as sent here and inflated by {@link CompressedBodies}.
  */
 @Component
 // Before Spring Security: its request matchers may read form parameters, and so the body.
-@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 1)
+@Order(RequestSizeLimit.ORDER)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-	private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
+	static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER - 2;
 
-	private final IntakeProperties intake;
+	static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
-	private final RequestLimits limits;
+	private final BodyLimits limits;
 
 	private final ObjectMapper json;
 
-	RequestSizeLimit(IntakeProperties intake, RequestLimits limits, ObjectMapper json) {
-		this.intake = intake;
+	RequestSizeLimit(BodyLimits limits, ObjectMapper json) {
 		this.limits = limits;
 		this.json = json;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !WITH_BODY.contains(request.getMethod()) || limitOf(path(request)) == null;
+		return !WITH_BODY.contains(request.getMethod()) || this.limits.of(request) == null;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Limit limit = limitOf(path(request));
+		Limit limit = this.limits.of(request);
 		if (request.getContentLengthLong() > limit.bytes()) {
 			refuse(response, new PayloadTooLargeException(limit.what(), limit.bytes()));
 			return;
@@ -78,30 +78,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 		chain.doFilter(new LimitedBodies.LimitedRequest(request, limit), response);
 	}
 
-	private Limit limitOf(String path) {
-		if (path.startsWith("/api/v1/events") || path.startsWith("/v1/")) {
-			return path.endsWith("/batch") ? new Limit("The batch", this.intake.maxBatchSize().toBytes())
-					: new Limit("The event", this.intake.maxEventSize().toBytes());
-		}
-		if (path.startsWith("/webhooks/") || path.startsWith("/unsubscribe/")) {
-			return new Limit("The request body", this.limits.maxBodySize().toBytes());
-		}
-		return null;
-	}
-
 	private void refuse(HttpServletResponse response, PayloadTooLargeException ex) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
 		problem.setTitle("Payload too large");
-		response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		// The rest of the body is not read; the connection closes after the answer.
-		response.setHeader("Connection", "close");
-		this.json.writeValue(response.getOutputStream(), problem);
-		response.flushBuffer();
-	}
-
-	private static String path(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length());
+		Problems.write(response, problem, this.json);
 	}
 
 	private static boolean isForm(HttpServletRequest request) {
@@ -113,9 +93,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		in.transferTo(out);
 		return out.toByteArray();
-	}
-
-	record Limit(String what, long bytes) {
 	}
 
 }

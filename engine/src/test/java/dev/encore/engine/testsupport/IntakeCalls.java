@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One call to every intake endpoint that applies events (Encore's event API, single and
- * batch, and Segment's track, identify, alias and batch) for one customer, each with
- * fixed message ids so a test can send exactly the same calls again, as a client retrying
- * after a 503 does. Segment's page, screen and group calls are acknowledged without
- * touching a store, so they are not here.
+ * batch, and Segment's track, identify, alias, page and batch) for one customer, each
+ * with fixed message ids so a test can send exactly the same calls again, as a client
+ * retrying after a 503 does. Segment's group calls are acknowledged without touching a
+ * store, so they are not here; screen is page's twin.
  */
 public final class IntakeCalls {
 
@@ -58,6 +58,7 @@ public final class IntakeCalls {
 		calls.add(new Call("/v1/track", SegmentFixtures.load("track", ids)));
 		calls.add(new Call("/v1/alias", SegmentFixtures.load("alias", ids)));
 		calls.add(new Call("/v1/batch", SegmentFixtures.load("batch", ids)));
+		calls.add(new Call("/v1/page", SegmentFixtures.load("page", ids)));
 		return new IntakeCalls(new Call("/v1/track", cart), List.copyOf(calls));
 	}
 
@@ -78,6 +79,11 @@ public final class IntakeCalls {
 		return responses;
 	}
 
+	/** Every call: endpoint and JSON body. */
+	public List<Call> calls() {
+		return this.calls;
+	}
+
 	/** The message id of every event the calls carry (an alias is no event). */
 	public List<String> messageIds() {
 		return this.calls.stream().flatMap((call) -> call.messageIds().stream()).toList();
@@ -91,14 +97,15 @@ public final class IntakeCalls {
 			.sum();
 	}
 
-	record Call(String path, String body) {
+	/** One call: the endpoint and its JSON body. */
+	public record Call(String path, String body) {
 
 		List<String> messageIds() {
 			try {
 				JsonNode root = JSON.readTree(this.body);
 				List<String> ids = new ArrayList<>();
 				for (JsonNode call : root.has("batch") ? root.path("batch") : List.of(root)) {
-					if (Set.of("track", "identify").contains(call.path("type").asText())) {
+					if (Set.of("track", "identify", "page").contains(call.path("type").asText())) {
 						ids.add(call.path("messageId").asText());
 					}
 				}
