@@ -19,6 +19,9 @@ record InterestState(Map<String, Integer> viewed, Map<String, List<CategoryPrice
 	/** Beyond this, the least viewed category makes room: a profile stays small. */
 	static final int MAX_CATEGORIES = 100;
 
+	/** Longer category names are cut: they are labels, not content. */
+	private static final int MAX_CATEGORY_LENGTH = 100;
+
 	InterestState {
 		// Sorted, so the same state is always the same JSON.
 		viewed = viewed == null ? Map.of() : new TreeMap<>(viewed);
@@ -44,6 +47,15 @@ record InterestState(Map<String, Integer> viewed, Map<String, List<CategoryPrice
 		Map<String, List<CategoryPrices.Price>> next = new TreeMap<>(this.ordered);
 		next.put(orderId, List.copyOf(products));
 		return new InterestState(this.viewed, next);
+	}
+
+	/** A category as interests keep it: trimmed, cut to length; null when blank. */
+	static String category(Object value) {
+		if (value == null || value.toString().isBlank()) {
+			return null;
+		}
+		String category = value.toString().strip();
+		return category.length() > MAX_CATEGORY_LENGTH ? category.substring(0, MAX_CATEGORY_LENGTH) : category;
 	}
 
 }
