@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -59,7 +60,7 @@ final class LazyProfileData extends AbstractMap<String, Object> implements Seria
 	}
 
 	private synchronized Set<String> sectionNames() {
-		Set<String> names = new java.util.LinkedHashSet<>(this.computed.keySet());
+		Set<String> names = new LinkedHashSet<>(this.computed.keySet());
 		if (this.lazy != null) {
 			names.addAll(this.lazy.keySet());
 		}
