@@ -1,5 +1,5 @@
-// Logs in as support, finds a customer by email, sees the active cart journey with its current step
-// highlighted and the sent reminder, exits the customer and sees the journey ended; then opens the
+// Logs in as support, finds a customer by email, sees their loyalty tier and the active cart journey with its
+// current step highlighted and the sent reminder, exits the customer and sees the journey ended; then opens the
 // analytics page as a marketer. Saves screenshots of both pages.
 // Usage: node support-page.mjs <baseUrl> <supportUser> <password> <email> <screenshotDir> <marketerUser>
 import { chromium } from 'playwright-core';
@@ -31,6 +31,8 @@ try {
   await page.waitForSelector('#customer:not([hidden])');
   const title = await page.textContent('#active .journey h3');
   if (!title.includes('AbandonedCart')) await fail('no active cart journey: ' + title);
+  const card = await page.textContent('#profile');
+  if (!card.includes('Tier') || !card.includes('member') || !card.includes('Points')) await fail('no loyalty on the profile card: ' + card);
   await page.waitForSelector('#active .djs-element.encore-current[data-element-id=TimerWaitSecondReminderDelay]');
   const sent = page.locator('#timeline tr.timeline-message', { hasText: 'cart-reminder' });
   if ((await sent.locator('.status-sent').count()) !== 1) await fail('the sent reminder is not in the timeline');

@@ -26,7 +26,8 @@
   function renderProfile(p) {
     const consents = Object.entries(p.consents || {}).map(([channel, c]) => channel + ': ' + (c.granted ? 'yes' : 'no')).join(', ') || 'none recorded';
     const fields = [['Customer', p.customerId], ['Name', [p.firstName, p.lastName].filter(Boolean).join(' ')], ['Email', p.email], ['Phone', p.phone],
-      ['Stage', p.lifecycleStage + (p.lapsed ? ' (lapsed)' : '')], ['RFM segment', p.rfm && p.rfm.segment], ['Orders', p.orderCount], ['Consents', consents]];
+      ['Stage', p.lifecycleStage + (p.lapsed ? ' (lapsed)' : '')], ['RFM segment', p.rfm && p.rfm.segment], ['Orders', p.orderCount],
+      ['Tier', p.loyalty && p.loyalty.tier], ['Points', p.loyalty && p.loyalty.points], ['Consents', consents]];
     const card = $('profile');
     card.replaceChildren(...fields.map(([label, value]) => {
       const item = document.createElement('dl');
@@ -78,7 +79,8 @@
       const row = body.insertRow();
       row.className = 'timeline-' + entry.kind;
       Encore.cell(row, Encore.when(entry.at));
-      Encore.cell(row, entry.kind === 'event' ? 'event: ' + entry.name : entry.channel + ' message: ' + entry.name);
+      Encore.cell(row, entry.kind === 'event' ? 'event: ' + entry.name
+        : entry.kind === 'points' ? 'points: ' + entry.name : entry.channel + ' message: ' + entry.name);
       Encore.cell(row, entry.journey ? entry.journey + ' / ' + entry.step : entry.source);
       Encore.cell(row, entry.status, entry.status ? 'status-' + entry.status : '');
       Encore.cell(row, entry.reason);

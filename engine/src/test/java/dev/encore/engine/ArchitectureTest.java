@@ -58,7 +58,7 @@ class ArchitectureTest {
 					"..engine.access..", "..engine.web..")
 			.layer("Features")
 			.definedBy("..engine.correlation..", "..engine.delivery..", "..engine.goal..", "..engine.profile..",
-					"..engine.journey..", "..engine.referral..", "..engine.repurchase..")
+					"..engine.journey..", "..engine.referral..", "..engine.repurchase..", "..engine.loyalty..")
 			.layer("Ground")
 			.definedBy("..engine.event..", "..engine.store..", "..engine.channel..")
 			.whereLayer("Entry points")

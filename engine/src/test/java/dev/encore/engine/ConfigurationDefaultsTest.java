@@ -122,6 +122,20 @@ class ConfigurationDefaultsTest {
 	}
 
 	@Test
+	void loyaltyPointsLastAYearWithAMonthsReminderAndTiersHaveTheirPerks() {
+		assertThat(defaults("encore.loyalty"))
+			.extracting("scheduled", "checkEvery", "points.expireAfter", "points.remindBefore",
+					"points.anniversaryBonus")
+			.containsExactly(true, Duration.ofHours(1), Duration.ofDays(365), Duration.ofDays(30), 100);
+		assertThat(defaults("encore.loyalty")).extracting("perks")
+			.asString()
+			.contains("member=Perks[freeShippingThreshold=null, earlyAccessHours=0, birthdayGiftPoints=0]",
+					"silver=Perks[freeShippingThreshold=100, earlyAccessHours=0, birthdayGiftPoints=50]",
+					"gold=Perks[freeShippingThreshold=50, earlyAccessHours=24, birthdayGiftPoints=100]",
+					"vip=Perks[freeShippingThreshold=0, earlyAccessHours=48, birthdayGiftPoints=200]");
+	}
+
+	@Test
 	void theRestIsOffOrLocalUntilConfigured() {
 		assertThat(defaults("encore.redis")).extracting("url", "keyPrefix").containsExactly(null, "encore:");
 		assertThat(defaults("encore.access")).extracting("users", "tryOut").containsExactly(List.of(), false);

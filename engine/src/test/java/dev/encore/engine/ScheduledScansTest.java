@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them off elsewhere). Closed after the class so no scan fires during other tests.
  */
 @TestPropertySource(properties = { "encore.intake.purge-scheduled=true", "encore.profile.churn.scheduled=true",
-		"encore.profile.birthday.scheduled=true" })
+		"encore.profile.birthday.scheduled=true", "encore.loyalty.scheduled=true" })
 @DirtiesContext
 class ScheduledScansTest extends EncoreIntegrationTest {
 
@@ -30,7 +30,7 @@ class ScheduledScansTest extends EncoreIntegrationTest {
 	List<ScheduledTaskHolder> holders;
 
 	@Test
-	void purgeChurnAndBirthdayScansRunAtTheRecordsDefaultIntervals() {
+	void purgeChurnBirthdayAndLoyaltyScansRunAtTheRecordsDefaultIntervals() {
 		Map<String, Duration> intervals = this.holders.stream()
 			.flatMap((holder) -> holder.getScheduledTasks().stream())
 			.filter((task) -> task.getTask() instanceof FixedDelayTask)
@@ -40,7 +40,8 @@ class ScheduledScansTest extends EncoreIntegrationTest {
 		assertThat(intervals)
 			.containsEntry("dev.encore.engine.intake.EventRetention$Schedule.purge", Duration.ofHours(1))
 			.containsEntry("dev.encore.engine.profile.ProfileSchedule.runIfDue", Duration.ofHours(1))
-			.containsEntry("dev.encore.engine.profile.BirthdaySchedule.runIfDue", Duration.ofMinutes(5));
+			.containsEntry("dev.encore.engine.profile.BirthdaySchedule.runIfDue", Duration.ofMinutes(5))
+			.containsEntry("dev.encore.engine.loyalty.LoyaltySchedule.runIfDue", Duration.ofHours(1));
 	}
 
 }

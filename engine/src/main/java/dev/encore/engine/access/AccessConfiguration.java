@@ -23,18 +23,21 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import dev.encore.engine.access.AccessProperties.Role;
+import dev.encore.engine.intake.WriteKeys;
 import dev.encore.engine.journey.DeployProperties;
 
 /**
  * Two doors. Machine endpoints (storefront events, Segment API, provider webhooks, the
- * journey deploy (token or login), health and metrics) authenticate themselves and carry
- * no session. Everything else is for people: a login with roles, CSRF-protected actions,
- * and Camunda's webapps and REST API behind the same login.
+ * journey deploy (token or login), a customer's loyalty (write key or login), health and
+ * metrics) authenticate themselves and carry no session. Everything else is for people: a
+ * login with roles, CSRF-protected actions, and Camunda's webapps and REST API behind the
+ * same login.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -70,6 +73,27 @@ class AccessConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(DeployAccess.unauthorized()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(DeployAccess.unauthorized())
 				.accessDeniedHandler(DeployAccess.forbidden()))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	/**
+	 * A customer's loyalty, which the storefront shows its shoppers: its Segment write
+	 * key as the HTTP Basic user name, or a person's login (support, marketing, admin).
+	 * Only reads; no session is made.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain storefrontReads(HttpSecurity http, WriteKeys writeKeys) throws Exception {
+		return http
+			.securityMatcher(
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/customers/*/loyalty"))
+			.addFilterBefore(new StorefrontKeyFilter(writeKeys), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest()
+				.hasAnyRole(StorefrontKeyFilter.ROLE, Role.SUPPORT.name(), Role.MARKETER.name(), Role.ADMIN.name()))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(apiEntryPoint()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(apiEntryPoint()))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.build();

@@ -18,10 +18,40 @@ public final class EventNames {
 	public static final String BIRTHDAY_REACHED = "Birthday Reached";
 
 	/**
-	 * Events Encore derives itself: a storefront may not send them, or anyone with the
-	 * intake's address could start win-back or VIP journeys for any customer.
+	 * A customer moved between loyalty tiers ({@code from}, null for the first tier;
+	 * {@code to}; {@code direction} {@code up}, {@code down} or {@code first}; the new
+	 * tier's {@code perks}).
 	 */
-	public static final Set<String> INTERNAL = Set.of(LIFECYCLE_STAGE_CHANGED, CHURN_RISK_DETECTED, BIRTHDAY_REACHED);
+	public static final String TIER_CHANGED = "Tier Changed";
+
+	/**
+	 * The daily loyalty scan asks for a customer's tier to be worked out again: days
+	 * since the last visit grew past a threshold of the tier table.
+	 */
+	public static final String TIER_REVIEWED = "Tier Reviewed";
+
+	/**
+	 * Points will expire soon ({@code points}, {@code expiresAt}: the first of them,
+	 * {@code balance}).
+	 */
+	public static final String POINTS_EXPIRING = "Points Expiring";
+
+	/** The daily loyalty scan found points past their expiry ({@code points}). */
+	public static final String POINTS_EXPIRED = "Points Expired";
+
+	/**
+	 * A year (or more) since the customer's first order ({@code years},
+	 * {@code memberSince}).
+	 */
+	public static final String MEMBERSHIP_ANNIVERSARY = "Membership Anniversary";
+
+	/**
+	 * Events Encore derives itself: a storefront may not send them, or anyone with the
+	 * intake's address could start win-back or VIP journeys for any customer, or give
+	 * points.
+	 */
+	public static final Set<String> INTERNAL = Set.of(LIFECYCLE_STAGE_CHANGED, CHURN_RISK_DETECTED, BIRTHDAY_REACHED,
+			TIER_CHANGED, TIER_REVIEWED, POINTS_EXPIRING, POINTS_EXPIRED, MEMBERSHIP_ANNIVERSARY);
 
 	/** The {@code source} of the events Encore emits itself. */
 	public static final String INTERNAL_SOURCE = "encore";

@@ -52,6 +52,8 @@ class EventExamples implements OpenApiCustomizer {
 
 	static final String REFERRAL_COMPLETED = "{\"messageId\":\"m-14\",\"type\":\"track\",\"event\":\"Referral Completed\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"referred_customer_id\":\"c-2\"}}";
 
+	static final String POINTS_REDEEMED = "{\"messageId\":\"m-15\",\"type\":\"track\",\"event\":\"Points Redeemed\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"points\":200,\"order_id\":\"o-1002\"}}";
+
 	static final String BATCH = "{\"batch\":[{\"messageId\":\"m-6\",\"type\":\"track\",\"event\":\"Checkout Started\",\"userId\":\"c-1\",\"properties\":{\"value\":49.0,\"currency\":\"USD\"}},{\"messageId\":\"m-7\",\"type\":\"track\",\"event\":\"Order Completed\",\"userId\":\"c-1\",\"properties\":{\"order_id\":\"o-1001\",\"total\":54.0}}]}";
 
 	@Override
@@ -72,6 +74,7 @@ class EventExamples implements OpenApiCustomizer {
 		single.put("Site Visited", SITE_VISITED);
 		single.put("Review Submitted", REVIEW_SUBMITTED);
 		single.put("Referral Completed", REFERRAL_COMPLETED);
+		single.put("Points Redeemed", POINTS_REDEEMED);
 		addExamples(openApi, "/api/v1/events", single);
 		addExamples(openApi, "/api/v1/events/batch", Map.of("Checkout then order", BATCH));
 	}

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * constant time and never logged or echoed.
  */
 @Component
-class WriteKeys {
+public class WriteKeys {
 
 	private final IntakeProperties properties;
 
@@ -28,14 +28,27 @@ class WriteKeys {
 		if (key == null || key.isBlank()) {
 			throw new WriteKeyException("A write key is required: the HTTP Basic user name or writeKey in the body");
 		}
+		if (!known(key)) {
+			throw new WriteKeyException("The write key is not valid");
+		}
+	}
+
+	/**
+	 * Whether the header carries a valid write key as the HTTP Basic user name: the
+	 * storefront's way into the endpoints it reads (a customer's loyalty).
+	 */
+	public boolean accepts(String authorization) {
+		String key = fromBasic(authorization);
+		return key != null && !key.isBlank() && known(key);
+	}
+
+	private boolean known(String key) {
 		byte[] given = key.getBytes(StandardCharsets.UTF_8);
 		boolean known = false;
 		for (String accepted : this.properties.segment().writeKeys()) {
 			known |= MessageDigest.isEqual(given, accepted.getBytes(StandardCharsets.UTF_8));
 		}
-		if (!known) {
-			throw new WriteKeyException("The write key is not valid");
-		}
+		return known;
 	}
 
 	private static String fromBasic(String authorization) {

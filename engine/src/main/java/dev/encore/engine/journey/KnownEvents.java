@@ -17,7 +17,8 @@ public class KnownEvents {
 	static final Set<String> STANDARD = Set.of("Signed Up", "Product Viewed", "Product Added", "Product Removed",
 			"Cart Viewed", "Checkout Started", "Order Completed", "Order Refunded", "Order Cancelled", "Email Opened",
 			"Email Link Clicked", "Site Visited", "Review Submitted", "Referral Completed", "Lifecycle Stage Changed",
-			"Churn Risk Detected", "Birthday Reached");
+			"Churn Risk Detected", "Birthday Reached", "Points Redeemed", "Tier Changed", "Points Expiring",
+			"Points Expired", "Membership Anniversary");
 
 	private final Set<String> known;
 

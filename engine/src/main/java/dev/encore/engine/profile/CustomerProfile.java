@@ -15,11 +15,14 @@ import java.util.Objects;
  * products, value, currency...), empty once the customer has ordered
  * @param consents per channel id ({@code email}, {@code sms}, {@code line})
  * @param orders every order and refund, from which the aggregates are computed
+ * @param extensions what features keep in the profile, by
+ * {@link ProfileExtension#name()}, each as the JSON text only its feature reads
+ * (loyalty's tier, interest observations)
  */
 public record CustomerProfile(String customerId, String email, String phone, String firstName, String lastName,
 		String locale, String timeZone, Map<String, Object> traits, Map<String, Object> cart, String lineUserId,
 		Birthday birthday, Map<String, Consent> consents, OrderHistory orders, Engagement engagement,
-		LifecycleState lifecycle) {
+		LifecycleState lifecycle, Map<String, String> extensions) {
 
 	public CustomerProfile {
 		Objects.requireNonNull(customerId, "customerId");
@@ -29,6 +32,16 @@ public record CustomerProfile(String customerId, String email, String phone, Str
 		orders = orders == null ? OrderHistory.NONE : orders;
 		engagement = engagement == null ? Engagement.NONE : engagement;
 		lifecycle = lifecycle == null ? LifecycleState.NEW : lifecycle;
+		extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+	}
+
+	/** Without extensions' state, as profiles were before features kept any. */
+	public CustomerProfile(String customerId, String email, String phone, String firstName, String lastName,
+			String locale, String timeZone, Map<String, Object> traits, Map<String, Object> cart, String lineUserId,
+			Birthday birthday, Map<String, Consent> consents, OrderHistory orders, Engagement engagement,
+			LifecycleState lifecycle) {
+		this(customerId, email, phone, firstName, lastName, locale, timeZone, traits, cart, lineUserId, birthday,
+				consents, orders, engagement, lifecycle, null);
 	}
 
 	/** Identity and cart only, as the walking skeleton had it. */
@@ -63,25 +76,47 @@ public record CustomerProfile(String customerId, String email, String phone, Str
 	public CustomerProfile withCart(Map<String, Object> newCart) {
 		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
 				this.timeZone, this.traits, newCart, this.lineUserId, this.birthday, this.consents, this.orders,
-				this.engagement, this.lifecycle);
+				this.engagement, this.lifecycle, this.extensions);
 	}
 
 	public CustomerProfile withOrders(OrderHistory newOrders) {
 		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
 				this.timeZone, this.traits, this.cart, this.lineUserId, this.birthday, this.consents, newOrders,
-				this.engagement, this.lifecycle);
+				this.engagement, this.lifecycle, this.extensions);
 	}
 
 	public CustomerProfile withEngagement(Engagement newEngagement) {
 		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
 				this.timeZone, this.traits, this.cart, this.lineUserId, this.birthday, this.consents, this.orders,
-				newEngagement, this.lifecycle);
+				newEngagement, this.lifecycle, this.extensions);
 	}
 
 	public CustomerProfile withLifecycle(LifecycleState newLifecycle) {
 		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
 				this.timeZone, this.traits, this.cart, this.lineUserId, this.birthday, this.consents, this.orders,
-				this.engagement, newLifecycle);
+				this.engagement, newLifecycle, this.extensions);
+	}
+
+	/**
+	 * The profile with a feature's state replaced ({@code null} removes it): the JSON
+	 * text its {@link ProfileExtension} reads back with {@link #extension}.
+	 */
+	public CustomerProfile withExtension(String name, String state) {
+		Map<String, String> next = new java.util.HashMap<>(this.extensions);
+		if (state == null) {
+			next.remove(name);
+		}
+		else {
+			next.put(name, state);
+		}
+		return new CustomerProfile(this.customerId, this.email, this.phone, this.firstName, this.lastName, this.locale,
+				this.timeZone, this.traits, this.cart, this.lineUserId, this.birthday, this.consents, this.orders,
+				this.engagement, this.lifecycle, next);
+	}
+
+	/** A feature's state as it saved it, null when it kept none for this customer. */
+	public String extension(String name) {
+		return this.extensions.get(name);
 	}
 
 	/** Whether marketing has given up on the customer (until their next order). */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+
 /**
  * A profile with everything derived from it as of now: what support reads from {@code GET
  * /api/v1/customers/{id}} and journeys read as {@code profile} (e.g.
@@ -15,11 +17,14 @@ import java.util.Map;
  * @param churnRisk the churn signals showing now
  * @param sunset marketing gave up on the customer ({@code sunsetSince}, by a win-back
  * journey) and sends them no more marketing until they order again
+ * @param extensions each {@link ProfileExtension}'s section by its name, shown as a field
+ * of its own ({@code loyalty}, {@code interests})
  */
 public record CustomerView(String customerId, String email, String phone, String firstName, String lastName,
 		String locale, String timeZone, String lineUserId, Birthday birthday, Map<String, Object> traits,
 		Map<String, Object> cart, Map<String, Consent> consents, OrderStats orders, Engagement engagement,
 		String lifecycleStage, boolean lapsed, Instant advocateSince, boolean sunset, Instant sunsetSince, Rfm rfm,
-		ChurnRisk churnRisk, Long daysSinceLastOrder, int orderCount, BigDecimal netRevenue) {
+		ChurnRisk churnRisk, Long daysSinceLastOrder, int orderCount, BigDecimal netRevenue,
+		@JsonAnyGetter Map<String, Object> extensions) {
 
 }

@@ -50,7 +50,7 @@ final class IdentityTraits {
 		Map<String, Consent> consents = Consents.merge(profile.consents(), rest.remove("consents"), reportedAt, source);
 		return new CustomerProfile(profile.customerId(), email, phone, first, last, locale, zone, rest, profile.cart(),
 				line, birthday == null ? null : Birthday.parse(birthday), consents, profile.orders(),
-				profile.engagement(), profile.lifecycle());
+				profile.engagement(), profile.lifecycle(), profile.extensions());
 	}
 
 	/** The number in E.164 after removing spaces and punctuation, or null. */

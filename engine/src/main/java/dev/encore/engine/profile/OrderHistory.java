@@ -56,6 +56,20 @@ public record OrderHistory(Map<String, PlacedOrder> orders, Map<String, Refund> 
 		return !anyRefund || refunded(orderId).compareTo(order.total()) < 0;
 	}
 
+	/**
+	 * The orders that still count (not refunded in full), by order id: what loyalty
+	 * counts purchase days and interests from.
+	 */
+	public Map<String, PlacedOrder> countedOrders() {
+		Map<String, PlacedOrder> counted = new HashMap<>();
+		this.orders.forEach((id, order) -> {
+			if (counts(id)) {
+				counted.put(id, order);
+			}
+		});
+		return counted;
+	}
+
 	public OrderStats stats(ProfileProperties.PriceBands bands) {
 		return OrderStats.of(this, bands);
 	}

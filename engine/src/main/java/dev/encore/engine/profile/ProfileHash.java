@@ -13,14 +13,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * A profile as the fields of one Redis hash: typed identity and engagement as plain
  * fields, maps as JSON, one {@code order:<id>} / {@code refund:<id>} field per order and
- * refund. One key per customer: an event reads it and writes it in one round trip each,
- * and erasure deletes one key.
+ * refund, one {@code ext:<name>} field per feature's own state. One key per customer: an
+ * event reads it and writes it in one round trip each, and erasure deletes one key.
  */
 final class ProfileHash {
 
 	private static final String ORDER = "order:";
 
 	private static final String REFUND = "refund:";
+
+	/** A feature's own state ({@link ProfileExtension}), as the JSON text it wrote. */
+	private static final String EXTENSION = "ext:";
 
 	/** Written alone by {@link RedisProfileStore#sunset}, so named once. */
 	static final String SUNSET_SINCE = "sunsetSince";
@@ -63,18 +66,23 @@ final class ProfileHash {
 		put(fields, SUNSET_SINCE, lifecycle.sunsetSince());
 		profile.orders().orders().forEach((id, order) -> fields.put(ORDER + id, write(order)));
 		profile.orders().refunds().forEach((id, refund) -> fields.put(REFUND + id, write(refund)));
+		profile.extensions().forEach((name, state) -> fields.put(EXTENSION + name, state));
 		return fields;
 	}
 
 	CustomerProfile decode(String customerId, Map<String, String> hash) {
 		Map<String, PlacedOrder> orders = new HashMap<>();
 		Map<String, Refund> refunds = new HashMap<>();
+		Map<String, String> extensions = new HashMap<>();
 		hash.forEach((field, value) -> {
 			if (field.startsWith(ORDER)) {
 				orders.put(field.substring(ORDER.length()), read(value, PlacedOrder.class));
 			}
 			else if (field.startsWith(REFUND)) {
 				refunds.put(field.substring(REFUND.length()), read(value, Refund.class));
+			}
+			else if (field.startsWith(EXTENSION)) {
+				extensions.put(field.substring(EXTENSION.length()), value);
 			}
 		});
 		String birthday = hash.get("birthday");
@@ -85,7 +93,8 @@ final class ProfileHash {
 				new Engagement(instant(hash, "lastEmailOpenAt"), instant(hash, "lastClickAt"),
 						instant(hash, "lastVisitAt")),
 				new LifecycleState(stage(hash.get("stage")), stage(hash.get("stagePrevious")),
-						hash.get("stageChangedBy"), instant(hash, "advocateSince"), instant(hash, SUNSET_SINCE)));
+						hash.get("stageChangedBy"), instant(hash, "advocateSince"), instant(hash, SUNSET_SINCE)),
+				extensions);
 	}
 
 	private static LifecycleStage stage(String id) {

@@ -1,6 +1,7 @@
 package dev.encore.engine.profile;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.channel.ChannelDescriptor;
@@ -21,9 +23,10 @@ import dev.encore.engine.event.EventType;
 
 /**
  * Turns events into profile changes: one read and at most one write of the store per
- * event. Returns the internal events the change implies ({@code Lifecycle Stage
- * Changed}), for the caller to record and correlate in the event's transaction; if that
- * transaction does not commit, {@link ProfileRollback} puts the profile back.
+ * event, extensions ({@link ProfileExtension}: loyalty) included. Returns the internal
+ * events the change implies ({@code Lifecycle Stage Changed}, {@code Tier Changed}), for
+ * the caller to record and correlate in the event's transaction; if that transaction does
+ * not commit, {@link ProfileRollback} puts the profile back.
  */
 @Component
 public class ProfileUpdater {
@@ -54,11 +57,24 @@ public class ProfileUpdater {
 	/** The consents a profile keeps: one per registered channel. */
 	private final Set<String> consentKeys;
 
-	ProfileUpdater(ProfileStore store, Lifecycle lifecycle, ProfileProperties properties, Channels channels) {
+	/**
+	 * In their {@code @Order}: a later one sees what an earlier one made of the event.
+	 */
+	private final List<ProfileExtension> extensions;
+
+	@Autowired
+	ProfileUpdater(ProfileStore store, Lifecycle lifecycle, ProfileProperties properties, Channels channels,
+			List<ProfileExtension> extensions) {
 		this.store = store;
 		this.lifecycle = lifecycle;
 		this.properties = properties;
 		this.consentKeys = channels.all().stream().map(ChannelDescriptor::consentKey).collect(Collectors.toSet());
+		this.extensions = List.copyOf(extensions);
+	}
+
+	/** The profile's own fields only, no extension. */
+	ProfileUpdater(ProfileStore store, Lifecycle lifecycle, ProfileProperties properties, Channels channels) {
+		this(store, lifecycle, properties, channels, List.of());
 	}
 
 	public List<CustomerEvent> apply(CustomerEvent event) {
@@ -67,11 +83,11 @@ public class ProfileUpdater {
 		CustomerProfile updated = updated(current, event);
 		LifecycleStage stage = this.lifecycle.stageOf(updated, updated.orders().stats(this.properties.priceBands()));
 		LifecycleState state = updated.lifecycle();
-		List<CustomerEvent> derived = List.of();
+		List<CustomerEvent> derived = new ArrayList<>();
 		boolean firstSighting = state.stage() == null && stage == LifecycleStage.PROSPECT;
 		if (stage != state.stage() && !firstSighting) {
 			updated = updated.withLifecycle(state.changedTo(stage, event.messageId()));
-			derived = List.of(stageChanged(event, updated.lifecycle()));
+			derived.add(stageChanged(event, updated.lifecycle()));
 			log.info("Lifecycle of customer={} changed from {} to {}", event.customerId(),
 					updated.lifecycle().previous().id(), stage.id());
 		}
@@ -79,7 +95,12 @@ public class ProfileUpdater {
 			// The same event again after its transaction rolled back and the profile
 			// could not be restored (Redis gone): the profile holds the change, the
 			// journeys do not.
-			derived = List.of(stageChanged(event, state));
+			derived.add(stageChanged(event, state));
+		}
+		for (ProfileExtension extension : this.extensions) {
+			ProfileExtension.Applied applied = extension.apply(updated, event);
+			updated = applied.profile();
+			derived.addAll(applied.events());
 		}
 		if (!updated.equals(current)) {
 			this.store.save(updated);

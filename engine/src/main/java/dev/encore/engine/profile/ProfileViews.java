@@ -2,15 +2,21 @@ package dev.encore.engine.profile;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
-/** Profiles with their derived parts (stage, RFM, churn signals) as of now. */
+/**
+ * Profiles with their derived parts (stage, RFM, churn signals) and the sections of the
+ * features that extend them ({@link ProfileExtension}: loyalty, interests) as of now.
+ */
 @Component
 public class ProfileViews {
 
@@ -29,8 +35,11 @@ public class ProfileViews {
 
 	private final ObjectMapper json;
 
+	private final List<ProfileExtension> extensions;
+
 	ProfileViews(ProfileStore store, Lifecycle lifecycle, RfmSegments rfm, ProfileProperties properties, Clock clock,
-			ObjectMapper json) {
+			ObjectMapper json, List<ProfileExtension> extensions) {
+		this.extensions = List.copyOf(extensions);
 		this.store = store;
 		this.lifecycle = lifecycle;
 		this.rfm = rfm;
@@ -44,29 +53,38 @@ public class ProfileViews {
 	}
 
 	/**
-	 * The view as journeys' expressions read it: nested maps, so that
-	 * {@code profile.rfm.segment} resolves, {@code rfm} scored only if read; an unknown
+	 * The view as journeys' expressions read it: nested maps and lists, so that
+	 * {@code profile.rfm.segment} and {@code profile.interests.topCategories[0]} resolve;
+	 * {@code rfm} and the extensions' sections are worked out only if read. An unknown
 	 * customer reads as a prospect.
 	 */
 	public Map<String, Object> journeyData(String customerId) {
 		CustomerProfile profile = this.store.find(customerId).orElseGet(() -> CustomerProfile.empty(customerId));
 		Instant now = this.clock.instant();
 		OrderStats stats = stats(profile);
-		Map<String, Object> data = this.json.convertValue(view(profile, stats, null, now), MAP);
-		return new LazyRfmData(data, () -> this.json.convertValue(this.rfm.of(stats, now), MAP));
+		Map<String, Object> data = this.json.convertValue(view(profile, stats, null, now, Map.of()), MAP);
+		Map<String, Supplier<Object>> lazy = new LinkedHashMap<>();
+		lazy.put("rfm", () -> this.json.convertValue(this.rfm.of(stats, now), MAP));
+		for (ProfileExtension extension : this.extensions) {
+			lazy.put(extension.name(), () -> this.json.convertValue(extension.view(profile, now), Object.class));
+		}
+		return new LazyProfileData(data, lazy);
 	}
 
 	CustomerView view(CustomerProfile profile) {
 		Instant now = this.clock.instant();
 		OrderStats stats = stats(profile);
-		return view(profile, stats, this.rfm.of(stats, now), now);
+		Map<String, Object> sections = new LinkedHashMap<>();
+		this.extensions.forEach((extension) -> sections.put(extension.name(), extension.view(profile, now)));
+		return view(profile, stats, this.rfm.of(stats, now), now, sections);
 	}
 
 	private OrderStats stats(CustomerProfile profile) {
 		return profile.orders().stats(this.properties.priceBands());
 	}
 
-	private CustomerView view(CustomerProfile profile, OrderStats stats, Rfm rfm, Instant now) {
+	private CustomerView view(CustomerProfile profile, OrderStats stats, Rfm rfm, Instant now,
+			Map<String, Object> sections) {
 		ChurnRisk risk = ChurnRisk.of(profile, stats, now, this.properties.churn());
 		return new CustomerView(profile.customerId(), profile.email(), profile.phone(), profile.firstName(),
 				profile.lastName(), profile.locale(), profile.timeZone(), profile.lineUserId(), profile.birthday(),
@@ -74,7 +92,7 @@ public class ProfileViews {
 				this.lifecycle.stageOf(profile, stats).id(), risk.lapsed(), profile.lifecycle().advocateSince(),
 				profile.sunset(), profile.lifecycle().sunsetSince(), rfm, risk,
 				stats.lastOrderAt() == null ? null : RfmSegments.daysSince(stats.lastOrderAt(), now),
-				stats.orderCount(), stats.netRevenue());
+				stats.orderCount(), stats.netRevenue(), sections);
 	}
 
 }

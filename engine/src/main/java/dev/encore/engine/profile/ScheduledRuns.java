@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * every other node's insert fails on the primary key.
  */
 @Repository
-class ScheduledRuns {
+public class ScheduledRuns {
 
 	private final JdbcClient jdbc;
 
@@ -23,7 +23,8 @@ class ScheduledRuns {
 		this.clock = clock;
 	}
 
-	boolean claim(String task, String slot) {
+	/** Whether this call claimed the run; false when another node (or call) had. */
+	public boolean claim(String task, String slot) {
 		try {
 			this.jdbc.sql("INSERT INTO encore_scheduled_run (task, slot, started_at) VALUES (?, ?, ?)")
 				.params(task, slot, Timestamp.from(this.clock.instant()))

@@ -13,19 +13,19 @@ import dev.encore.engine.event.EventValues;
  * {@code order_id}, {@code total} (else {@code revenue}, else the products' price ×
  * quantity), {@code discount} / {@code coupon}, {@code products[].category}.
  */
-final class StorefrontOrders {
+public final class StorefrontOrders {
 
 	private StorefrontOrders() {
 	}
 
 	/** The order id, or the event id when the storefront sent none. */
-	static String orderId(CustomerEvent event) {
+	public static String orderId(CustomerEvent event) {
 		Object id = event.properties().containsKey("order_id") ? event.properties().get("order_id")
 				: event.properties().get("orderId");
 		return id == null || id.toString().isBlank() ? null : id.toString();
 	}
 
-	static PlacedOrder order(CustomerEvent event) {
+	public static PlacedOrder order(CustomerEvent event) {
 		Map<String, Object> properties = event.properties();
 		BigDecimal total = decimal(properties.get("total"));
 		total = total != null ? total : decimal(properties.get("revenue"));
@@ -52,7 +52,7 @@ final class StorefrontOrders {
 	}
 
 	/** A refund of the named order: of {@code total} when sent, else of all of it. */
-	static Refund refund(CustomerEvent event, String orderId) {
+	public static Refund refund(CustomerEvent event, String orderId) {
 		Object amount = event.properties().containsKey("total") ? event.properties().get("total")
 				: event.properties().get("amount");
 		return new Refund(orderId, decimal(amount), event.timestamp());

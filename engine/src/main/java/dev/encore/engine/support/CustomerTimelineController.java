@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.engine.delivery.MessageLog;
 import dev.encore.engine.event.EventHistory;
+import dev.encore.engine.loyalty.PointsLedger;
 
 /**
- * One customer's story in time order: every event Encore received and every message a
- * journey sent, suppressed, deferred or failed to send, with the reason and a preview.
+ * One customer's story in time order: every event Encore received, every message a
+ * journey sent, suppressed, deferred or failed to send, with the reason and a preview,
+ * and every change of their loyalty points with the balance after it.
  */
 @RestController
 class CustomerTimelineController {
@@ -23,16 +25,23 @@ class CustomerTimelineController {
 
 	private final MessageLog messages;
 
-	CustomerTimelineController(EventHistory events, MessageLog messages) {
+	private final PointsLedger points;
+
+	CustomerTimelineController(EventHistory events, MessageLog messages, PointsLedger points) {
 		this.events = events;
 		this.messages = messages;
+		this.points = points;
 	}
 
 	/**
-	 * @param kind {@code event} or {@code message}
-	 * @param name event name, or the message's template id
-	 * @param status a message's status ({@code sent}, {@code failed}, ...); null for
-	 * events
+	 * @param kind {@code event}, {@code message} or {@code points}
+	 * @param name event name, the message's template id, or why the points changed
+	 * ({@code earn}, {@code redeem}, {@code redeem_refused}, {@code refund},
+	 * {@code expire}, {@code anniversary}, {@code birthday})
+	 * @param status a message's status ({@code sent}, {@code failed}, ...), or the change
+	 * of points ({@code +120}, {@code -50}); null for events
+	 * @param reason a message's reason, or the balance after a change of points and its
+	 * detail
 	 */
 	record Entry(Instant at, String kind, String name, String source, String journey, String step, String channel,
 			String status, String reason, String subject, String preview) {
@@ -50,9 +59,18 @@ class CustomerTimelineController {
 					message.activityId(), message.channel(), message.status(), reason(message), message.subject(),
 					message.preview()));
 		}
+		for (PointsLedger.Entry change : this.points.forCustomer(customerId)) {
+			timeline.add(new Entry(change.createdAt(), "points", change.reason(), change.eventId(), null, null, null,
+					(change.delta() > 0 ? "+" : "") + change.delta(), balance(change), null, null));
+		}
 		// Stable: an event and the message it caused in the same instant keep that order.
 		timeline.sort(Comparator.comparing(Entry::at));
 		return timeline;
+	}
+
+	private static String balance(PointsLedger.Entry change) {
+		String balance = "balance " + change.balanceAfter();
+		return change.detail() == null ? balance : balance + "; " + change.detail();
 	}
 
 	/** A deferred message also says until when. */

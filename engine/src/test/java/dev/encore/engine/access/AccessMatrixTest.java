@@ -29,6 +29,8 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 		return Stream.of(row("GET /api/v1/customers?q=nobody", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/customers/c-1/timeline", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/customers/c-1/journeys", ALLOWED, ALLOWED, 403, 401),
+				row("GET /api/v1/customers/c-1/loyalty", ALLOWED, ALLOWED, ALLOWED, 401),
+				row("GET /api/v1/customers/c-1/points", ALLOWED, ALLOWED, 403, 401),
 				row("POST /api/v1/customers/c-1/journeys/p-1/exit", ALLOWED, ALLOWED, 403, 401),
 				row("DELETE /api/v1/customers/c-1", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/referrals/ADA-7K3Q9PXM", ALLOWED, ALLOWED, 403, 401),

@@ -118,6 +118,34 @@ class MessageTemplatesTest {
 	}
 
 	@Test
+	void rendersTheLoyaltyEmailsInEachLocaleFromTheEventsTheyStartOn() {
+		Map<String, Object> goldPerks = Map.of("freeShippingThreshold", 50, "earlyAccessHours", 24,
+				"birthdayGiftPoints", 100);
+		Map<String, Object> tierUp = Map.of("customer", Map.of("id", "c-1", "firstName", "Ada"), "event", Map.of("name",
+				"Tier Changed", "properties", Map.of("from", "silver", "to", "gold", "perks", goldPerks)));
+		assertThat(this.templates.renderEmail("tier-up", "en", tierUp)).satisfies((email) -> {
+			assertThat(email.subject()).isEqualTo("Ada, you are now Gold");
+			assertThat(email.html()).contains("free shipping on orders from 50", "24 hours before everyone else",
+					"100 points on your birthday");
+		});
+		assertThat(this.templates.renderEmail("tier-up", "zh-TW", tierUp).subject()).isEqualTo("Ada，恭喜升級為金卡會員");
+		// A tier with no free shipping says nothing of it.
+		Map<String, Object> member = Map.of("customer", Map.of("id", "c-1", "firstName", "Ada"), "event", Map
+			.of("properties", Map.of("to", "member", "perks", Map.of("earlyAccessHours", 0, "birthdayGiftPoints", 0))));
+		assertThat(this.templates.renderEmail("tier-up", "en", member).html()).doesNotContain("shipping")
+			.doesNotContain("early access");
+
+		Map<String, Object> expiring = Map.of("customer", Map.of("id", "c-1", "firstName", "Ada"), "event",
+				Map.of("properties", Map.of("points", 120, "expiresOn", "2027-11-23", "balance", 300)));
+		assertThat(this.templates.renderEmail("points-expiry", "en", expiring)).satisfies((email) -> {
+			assertThat(email.subject()).isEqualTo("Ada, 120 of your points expire on 2027-11-23");
+			assertThat(email.html()).contains("You have 300 points in all");
+		});
+		assertThat(this.templates.renderEmail("points-expiry", "zh-TW", expiring).subject())
+			.isEqualTo("Ada，您有 120 點將於 2027-11-23 到期");
+	}
+
+	@Test
 	void rendersEveryShippedWinBackAndBirthdayEmailWithItsCouponInEachLocale() {
 		Map<String, String> coupons = Map.of("win-back-reminder", "", "win-back-offer", "COMEBACK15",
 				"win-back-last-offer", "COMEBACK25", "birthday-reward", "BIRTHDAY20");

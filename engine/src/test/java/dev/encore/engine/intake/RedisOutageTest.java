@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis goes away mid-run (a proxy in front of the real redis-server drops every
  * connection and refuses new ones): every HTTP intake endpoint answers 503 problem+json
  * with Retry-After and stores nothing, readiness goes down, the Kafka consumer keeps
- * retrying the record in hand without dead-lettering it; when Redis is back everything is
- * applied exactly once.
+ * retrying the record in hand without dead-lettering it, and the storefront's loyalty
+ * read answers 503 too; when Redis is back everything is applied exactly once.
  */
 @Tag("integration")
 class RedisOutageTest {
@@ -95,6 +95,11 @@ class RedisOutageTest {
 		assertThat(storedEvents(node)).isEqualTo(before);
 		assertThat(get(node, "/readyz").statusCode()).isEqualTo(503);
 		assertThat(readiness(node)).as("encore_readiness, for Prometheus").isZero();
+		// The storefront reading a customer's loyalty is told to come back too.
+		HttpResponse<String> loyalty = storefrontGet(node, "/api/v1/customers/" + customer + "/loyalty");
+		assertThat(loyalty.statusCode()).isEqualTo(503);
+		assertThat(loyalty.headers().firstValue("Retry-After")).isPresent();
+		assertThat(loyalty.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
 		List<TestEvents> streamed = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -126,6 +131,7 @@ class RedisOutageTest {
 		assertThat(counter(node, "encore.events.dlt")).isZero();
 		await(() -> get(node, "/readyz").statusCode() == 200);
 		assertThat(readiness(node)).isOne();
+		assertThat(storefrontGet(node, "/api/v1/customers/" + customer + "/loyalty").body()).contains("\"tier\"");
 		// Both orders (the single event and the one among the calls) counted.
 		assertThat(node.bean(ProfileStore.class).find(customer).orElseThrow().orders().orders()).hasSize(2);
 	}
@@ -160,6 +166,13 @@ class RedisOutageTest {
 	private static HttpResponse<String> get(EncoreNode node, String path) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> storefrontGet(EncoreNode node, String path) throws Exception {
+		String writeKey = java.util.Base64.getEncoder().encodeToString("test-write-key:".getBytes());
+		return HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+			.header("Authorization", "Basic " + writeKey)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static void publish(EmbeddedKafkaKraftBroker kafka, List<TestEvents> events) {

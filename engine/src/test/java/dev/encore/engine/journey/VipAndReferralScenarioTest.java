@@ -9,8 +9,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import dev.encore.engine.delivery.MessageLog;
 import dev.encore.engine.goal.Conversions;
+import dev.encore.engine.loyalty.LoyaltyScan;
 import dev.encore.engine.testsupport.JourneyScenarioTest;
 import dev.encore.engine.testsupport.TestEvents;
 
@@ -21,10 +24,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * VIP and referral (journeys/vip-and-referral.bpmn), every path. Customers become loyal
- * the real way, by orders through the intake (3 counted orders, see
- * encore.profile.lifecycle); mail is read at the SMTP server, and only this journey's
- * messages are counted (other journeys may answer the same orders).
+ * VIP and referral (journeys/vip-and-referral.bpmn), every path. Customers reach the vip
+ * tier the real way, by orders through the intake (journeys/loyalty-tier.dmn: 5 purchase
+ * days, 1,000 spent, a visit within 90 days); mail is read at the SMTP server, and only
+ * this journey's messages are counted (other journeys may answer the same orders).
  */
 class VipAndReferralScenarioTest extends JourneyScenarioTest {
 
@@ -32,20 +35,26 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 
 	private static final Pattern CODE = Pattern.compile("ADA-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}");
 
+	@Autowired
+	private LoyaltyScan scan;
+
 	@Test
-	void theThirdOrderMakesTheCustomerLoyalAndStartsTheVipWelcomeOnce() throws Exception {
+	void theOrderOnTheFifthPurchaseDayMakesTheCustomerVipAndStartsTheVipWelcomeOnce() throws Exception {
 		String customer = customer();
-		order(customer, "o-1");
-		order(customer, "o-2");
-		assertThat(activeJourneys(customer, JOURNEY)).isZero();
+		ordersOnDays(customer, 4);
+		assertThat(activeJourneys(customer, JOURNEY)).as("gold after four days").isZero();
+		assertThat(tier(customer)).isEqualTo("gold");
 
-		order(customer, "o-3");
+		order(customer, "o-5");
 
+		assertThat(tier(customer)).isEqualTo("vip");
 		assertThat(activeJourneys(customer, JOURNEY)).isEqualTo(1);
 		assertThat(sentTemplates(customer)).containsExactly("vip-welcome");
-		assertThat(body(mailWithSubject(customer, "Ada, welcome to VIP"))).contains("VIP15", "free express shipping");
+		assertThat(html(mailWithSubject(customer, "Ada, welcome to VIP"))).contains("VIP15",
+				"free express shipping on every order", "48 hours before everyone else",
+				"a birthday gift of 200 points every year");
 
-		order(customer, "o-4");
+		order(customer, "o-6");
 		assertThat(this.history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(JOURNEY)
 			.processInstanceBusinessKey(customer)
@@ -54,7 +63,7 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 
 	@Test
 	void theInviteCarriesThePersonalCodeAfterSevenDaysAndTheReminderFourteenDaysLater() throws Exception {
-		String customer = loyalCustomer();
+		String customer = vipCustomer();
 
 		this.clock.advance(Duration.ofDays(7).minusMinutes(1));
 		assertThat(sentTemplates(customer)).containsExactly("vip-welcome");
@@ -79,7 +88,7 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 
 	@Test
 	void aReferralBeforeTheInviteEndsTheJourneyAndIsItsConversionCreditedToTheWelcome() throws Exception {
-		String customer = loyalCustomer();
+		String customer = vipCustomer();
 		this.clock.advance(Duration.ofDays(3));
 
 		event(referralCompleted(customer));
@@ -97,7 +106,7 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 
 	@Test
 	void aReferralAfterTheInviteEndsTheJourneyWithoutTheReminderAndIsCreditedToTheInvite() throws Exception {
-		String customer = loyalCustomer();
+		String customer = vipCustomer();
 		this.clock.advance(Duration.ofDays(10));
 		assertThat(sentTemplates(customer)).containsExactly("vip-welcome", "referral-invite");
 
@@ -115,11 +124,10 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 	@Test
 	void aReferralWhileTheWelcomeWaitsToBeSentStillSparesTheInvite() throws Exception {
 		String customer = customer();
-		order(customer, "o-1");
-		order(customer, "o-2");
-		// The third order enters the journey; its welcome is a queued job, not sent yet,
-		// so nothing of the journey listens for the referral that comes now.
-		send(TestEvents.track("Order Completed", customer).with("order_id", "o-3").with("total", 60.0))
+		ordersOnDays(customer, 4);
+		// The fifth day's order enters the journey; its welcome is a queued job, not sent
+		// yet, so nothing of the journey listens for the referral that comes now.
+		send(TestEvents.track("Order Completed", customer).with("order_id", "o-5").with("total", 200.0))
 			.andExpect(status().isAccepted());
 		send(referralCompleted(customer)).andExpect(status().isAccepted());
 		this.clock.runDueJobs();
@@ -132,17 +140,22 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 	}
 
 	@Test
-	void customersWhoAreNotLoyalAreNotEnteredWhateverTheirStageChange() throws Exception {
-		String repeat = customer();
-		order(repeat, "o-1");
-		order(repeat, "o-2");
+	void customersBelowVipAreNotEnteredWhateverTheirTierOrStageChange() throws Exception {
+		String gold = customer();
+		ordersOnDays(gold, 4);
+		String loyal = customer();
+		for (int i = 1; i <= 3; i++) {
+			order(loyal, "o-" + i);
+		}
 		String advocate = customer();
 		order(advocate, "o-1");
 		event(referralCompleted(advocate));
 
 		this.clock.advance(Duration.ofDays(30));
 
-		for (String customer : List.of(repeat, advocate)) {
+		assertThat(tier(gold)).isEqualTo("gold");
+		this.mvc.perform(get("/api/v1/customers/{id}", loyal)).andExpect(jsonPath("$.lifecycleStage").value("loyal"));
+		for (String customer : List.of(gold, loyal, advocate)) {
 			assertThat(this.history.createHistoricProcessInstanceQuery()
 				.processDefinitionKey(JOURNEY)
 				.processInstanceBusinessKey(customer)
@@ -152,34 +165,62 @@ class VipAndReferralScenarioTest extends JourneyScenarioTest {
 	}
 
 	@Test
-	void becomingLoyalAgainAfterARefundNeverStartsASecondJourney() throws Exception {
-		String customer = loyalCustomer();
+	void reachingVipAgainAfterARefundNeverStartsASecondJourney() throws Exception {
+		String customer = vipCustomer();
 		this.clock.advance(Duration.ofDays(7));
 		this.clock.advance(Duration.ofDays(14));
 		assertThat(endEvents(JOURNEY, customer)).containsExactly("EndEventReminderSent");
 
-		event(TestEvents.track("Order Refunded", customer).with("order_id", "o-3"));
-		this.mvc.perform(get("/api/v1/customers/{id}", customer))
-			.andExpect(jsonPath("$.lifecycleStage").value("repeat"));
-		order(customer, "o-4");
-		this.mvc.perform(get("/api/v1/customers/{id}", customer))
-			.andExpect(jsonPath("$.lifecycleStage").value("loyal"));
+		event(TestEvents.track("Order Refunded", customer).with("order_id", "o-5"));
+		assertThat(tier(customer)).isEqualTo("gold");
+		order(customer, "o-6");
+		assertThat(tier(customer)).isEqualTo("vip");
 
 		assertThat(activeJourneys(customer, JOURNEY)).isZero();
 		assertThat(sentTemplates(customer)).containsExactly("vip-welcome", "referral-invite", "referral-reminder");
 	}
 
-	private String loyalCustomer() throws Exception {
+	@Test
+	void aVipWhoStopsVisitingFallsBackToGoldAndTheJourneyGoesOnItsWay() throws Exception {
+		String customer = vipCustomer();
+		this.clock.advance(Duration.ofDays(7));
+		// 91 days without a visit is too long for vip (the daily loyalty scan).
+		this.clock.advance(Duration.ofDays(84));
+		this.scan.scan();
+		this.clock.runDueJobs();
+
+		assertThat(tier(customer)).isEqualTo("gold");
+		assertThat(endEvents(JOURNEY, customer)).containsExactly("EndEventReminderSent");
+		assertThat(sentTemplates(customer)).containsExactly("vip-welcome", "referral-invite", "referral-reminder");
+	}
+
+	/** A vip: 200 on each of five days, the last one just now. */
+	private String vipCustomer() throws Exception {
 		String customer = customer();
-		order(customer, "o-1");
-		order(customer, "o-2");
-		order(customer, "o-3");
+		ordersOnDays(customer, 4);
+		order(customer, "o-5");
 		assertThat(sentTemplates(customer)).containsExactly("vip-welcome");
 		return customer;
 	}
 
+	/** 200 a day for as many days (o-1, o-2...), the clock a day on after each. */
+	private void ordersOnDays(String customer, int days) throws Exception {
+		for (int day = 1; day <= days; day++) {
+			order(customer, "o-" + day);
+			this.clock.advance(Duration.ofDays(1));
+		}
+	}
+
 	private void order(String customer, String orderId) throws Exception {
-		event(TestEvents.track("Order Completed", customer).with("order_id", orderId).with("total", 60.0));
+		event(TestEvents.track("Order Completed", customer).with("order_id", orderId).with("total", 200.0));
+	}
+
+	private String tier(String customer) throws Exception {
+		String body = this.mvc.perform(get("/api/v1/customers/{id}/loyalty", customer))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return com.jayway.jsonpath.JsonPath.read(body, "$.tier");
 	}
 
 	private static TestEvents referralCompleted(String advocate) {

@@ -68,11 +68,35 @@ abstract class ProfileStoreContract {
 				.withRefund("r-1", new Refund("o-1", new BigDecimal("10"), Instant.parse("2026-03-05T10:00:00Z"))))
 			.withEngagement(Engagement.NONE.withClick(Instant.parse("2026-03-03T10:00:00Z")))
 			.withLifecycle(LifecycleState.NEW.changedTo(LifecycleStage.FIRST_TIME, "m-1")
-				.sunsetSince(Instant.parse("2026-03-06T10:00:00Z")));
+				.sunsetSince(Instant.parse("2026-03-06T10:00:00Z")))
+			.withExtension("loyalty", "{\"tier\":\"gold\",\"since\":\"2026-03-02T10:00:00Z\"}")
+			.withExtension("interests", "{\"viewed\":{\"茶\":2}}");
 
 		store().save(full);
 
 		assertThat(store().find(this.customer)).contains(full);
+	}
+
+	@Test
+	void anExtensionsStateIsReplacedOrRemovedWithTheProfileAndNothingElseOfIt() {
+		CustomerProfile profile = CustomerProfile.empty(this.customer)
+			.withTraits(Map.of("email", "ada@example.org"))
+			.withExtension("loyalty", "{\"tier\":\"silver\"}")
+			.withExtension("interests", "{}");
+		store().save(profile);
+
+		CustomerProfile promoted = store().find(this.customer)
+			.orElseThrow()
+			.withExtension("loyalty", "{\"tier\":\"gold\"}")
+			.withExtension("interests", null);
+		store().save(promoted);
+
+		CustomerProfile read = store().find(this.customer).orElseThrow();
+		assertThat(read.extension("loyalty")).isEqualTo("{\"tier\":\"gold\"}");
+		assertThat(read.extension("interests")).isNull();
+		assertThat(read.extensions()).containsOnlyKeys("loyalty");
+		assertThat(read.email()).isEqualTo("ada@example.org");
+		assertThat(read.withTraits(Map.of("firstName", "Ada")).extensions()).isEqualTo(read.extensions());
 	}
 
 	@Test

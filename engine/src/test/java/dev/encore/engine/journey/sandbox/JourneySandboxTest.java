@@ -213,6 +213,26 @@ class JourneySandboxTest extends EncoreIntegrationTest {
 	}
 
 	/**
+	 * The profile's sections are plain maps and lists: read by key and index, with the
+	 * value methods of lists, and nothing of the objects behind them.
+	 */
+	@Test
+	void loyaltyAndInterestsReadAsMapsAndListsAndNoFurther() {
+		ExecutionEntity execution = waitingExecution();
+		assertThat(evaluate("${profile.loyalty.tier == 'member' && profile.loyalty['points'] == 0}", execution))
+			.isEqualTo(true);
+		assertThat(evaluate("${profile.loyalty.perks.earlyAccessHours == 0}", execution)).isEqualTo(true);
+		assertThat(evaluate("${profile.loyalty.nextTier}", execution)).isEqualTo("silver");
+		assertThat(evaluate("${profile.interests.topCategories.size() == 0}", execution)).isEqualTo(true);
+		assertThat(evaluate("${profile.interests.topCategories[0] == null}", execution)).isEqualTo(true);
+		for (String further : List.of("${profile.loyalty.getClass()}",
+				"${profile.interests.topCategories.getClass()}")) {
+			assertThatThrownBy(() -> evaluate(further, execution)).as(further)
+				.hasRootCauseInstanceOf(ExpressionRefusedException.class);
+		}
+	}
+
+	/**
 	 * DMN decisions run by the engine's DMN engine: JUEL goes through the same sandbox,
 	 * script languages find no script engine, FEEL has no external (Java) functions.
 	 */

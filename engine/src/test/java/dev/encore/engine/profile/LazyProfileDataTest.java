@@ -11,24 +11,37 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LazyRfmDataTest {
+class LazyProfileDataTest {
 
 	private final AtomicInteger scorings = new AtomicInteger();
 
-	private final LazyRfmData data = new LazyRfmData(Map.of("orderCount", 2), () -> {
+	private final AtomicInteger ledgerReads = new AtomicInteger();
+
+	private final LazyProfileData data = new LazyProfileData(Map.of("orderCount", 2), Map.of("rfm", () -> {
 		this.scorings.incrementAndGet();
 		return Map.of("segment", "loyal");
-	});
+	}, "loyalty", () -> {
+		this.ledgerReads.incrementAndGet();
+		return Map.of("tier", "gold");
+	}));
 
 	@Test
-	void scoresOnlyWhenRfmIsReadAndThenOnce() {
+	void computesEachSectionOnlyWhenReadAndThenOnce() {
 		assertThat(this.data.get("orderCount")).isEqualTo(2);
 		assertThat(this.data.containsKey("rfm")).isTrue();
+		assertThat(this.data.containsKey("loyalty")).isTrue();
 		assertThat(this.scorings).hasValue(0);
 
 		assertThat(this.data.get("rfm")).isEqualTo(Map.of("segment", "loyal"));
-		assertThat(this.data).containsEntry("rfm", Map.of("segment", "loyal")).containsEntry("orderCount", 2);
+		assertThat(this.data.get("rfm")).isEqualTo(Map.of("segment", "loyal"));
 		assertThat(this.scorings).hasValue(1);
+		assertThat(this.ledgerReads).hasValue(0);
+
+		assertThat(this.data).containsEntry("rfm", Map.of("segment", "loyal"))
+			.containsEntry("loyalty", Map.of("tier", "gold"))
+			.containsEntry("orderCount", 2);
+		assertThat(this.scorings).hasValue(1);
+		assertThat(this.ledgerReads).hasValue(1);
 	}
 
 	@Test
@@ -38,7 +51,8 @@ class LazyRfmDataTest {
 			out.writeObject(this.data);
 		}
 		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-			assertThat(in.readObject()).isEqualTo(Map.of("orderCount", 2, "rfm", Map.of("segment", "loyal")));
+			assertThat(in.readObject()).isEqualTo(
+					Map.of("orderCount", 2, "rfm", Map.of("segment", "loyal"), "loyalty", Map.of("tier", "gold")));
 		}
 	}
 
