@@ -51,10 +51,13 @@ public class JourneyReactions {
 	/** Deployed definitions never change: what each waits on is read once. */
 	private final Map<String, Set<String>> awaitedByDefinition = new ConcurrentHashMap<>();
 
+	private final DeploymentChanges changes;
+
 	private volatile Index known;
 
-	JourneyReactions(RepositoryService repository, JourneyModel model, JdbcTemplate jdbc,
-			ManagementService management) {
+	JourneyReactions(RepositoryService repository, JourneyModel model, JdbcTemplate jdbc, ManagementService management,
+			DeploymentChanges changes) {
+		this.changes = changes;
 		this.repository = repository;
 		this.model = model;
 		this.jdbc = jdbc;
@@ -69,8 +72,9 @@ public class JourneyReactions {
 	 * on the answer.
 	 */
 	public Index current() {
+		long local = this.changes.count();
 		Stamp stamp = this.jdbc.queryForObject(this.stampSql,
-				(row, i) -> new Stamp(row.getLong(1), row.getTimestamp(2)));
+				(row, i) -> new Stamp(local, row.getLong(1), row.getTimestamp(2)));
 		Index cached = this.known;
 		if (cached != null && cached.stamp.equals(stamp)) {
 			return cached;
@@ -119,7 +123,7 @@ public class JourneyReactions {
 		}
 	}
 
-	private record Stamp(long deployments, Timestamp latest) {
+	private record Stamp(long localChanges, long deployments, Timestamp latest) {
 	}
 
 	/** One answer of {@link JourneyReactions#current()}. */
