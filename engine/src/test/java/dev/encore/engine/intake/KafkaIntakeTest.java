@@ -245,9 +245,12 @@ class KafkaIntakeTest extends RedisIntegrationTest {
 				.startsWith("DataIntegrityViolationException: ")
 				.containsIgnoringCase(constraint);
 			assertThat(new String(refused.value(), StandardCharsets.UTF_8)).contains(order.messageId());
+			// A rebalance (another test context's consumer joining the group) restarts
+			// the
+			// record's attempt count: at least three attempts, then the next record once.
 			assertThat(this.meters.counter("encore.events.received", "source", "kafka").count())
 				.as("three attempts, then the next record once")
-				.isEqualTo(received + 4);
+				.isBetween(received + 4, received + 5);
 		}
 		finally {
 			this.jdbc.sql("ALTER TABLE encore_event DROP CONSTRAINT " + constraint).update();
