@@ -57,10 +57,19 @@ public class EventHistory implements CustomerData {
 		if (messageIds.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc.sql("SELECT message_id FROM encore_event WHERE message_id IN (:ids)")
-			.param("ids", messageIds)
-			.query(String.class)
-			.list());
+		Set<String> found = new HashSet<>(
+				this.jdbc.sql("SELECT message_id FROM encore_event WHERE message_id IN (:ids)")
+					.param("ids", messageIds)
+					.query(String.class)
+					.list());
+		Set<String> known = new HashSet<>();
+		messageIds.stream().filter(found::contains).forEach(known::add);
+		if (known.size() < found.size()) {
+			// The database matched an id it stores differently from how it was sent (a
+			// lone surrogate becomes '?'): ask for each the way it compares.
+			messageIds.stream().filter((id) -> !known.contains(id) && contains(id)).toList().forEach(known::add);
+		}
+		return known;
 	}
 
 	/**
