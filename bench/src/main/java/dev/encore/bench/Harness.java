@@ -234,4 +234,24 @@ final class Harness {
 			.single();
 	}
 
+	/** The log's last id, to count what a phase logged after it. */
+	long lastMessageId() {
+		return this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM encore_message_log").query(Long.class).single();
+	}
+
+	/**
+	 * Messages logged after {@code afterId} and not sent, as "status reason" with their
+	 * count.
+	 */
+	Map<String, Long> unsentAfter(long afterId) {
+		Map<String, Long> unsent = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT status, reason, COUNT(*) AS n FROM encore_message_log WHERE id > ? AND status <> 'sent' "
+					+ "GROUP BY status, reason ORDER BY n DESC")
+			.param(afterId)
+			.query((row, i) -> unsent.put(row.getString("status") + " " + row.getString("reason"), row.getLong("n")))
+			.list();
+		return unsent;
+	}
+
 }

@@ -336,6 +336,7 @@ public final class JourneyBench {
 		long dueTimers = harness.timersDueBy(clock);
 		figures.put("timers due (of all waiting)", dueTimers);
 		long sentBefore = harness.sent();
+		long logBefore = harness.lastMessageId();
 		ClockUtil.setCurrentTime(Date.from(clock));
 		harness.resumeJobs();
 		long t1 = System.nanoTime();
@@ -349,6 +350,7 @@ public final class JourneyBench {
 		long sent = harness.sent() - sentBefore;
 		figures.put("timers fired/s", Math.round(firing));
 		figures.put("messages sent (sandbox, after guardrails)", sent);
+		figures.put("messages not sent (status reason: count)", harness.unsentAfter(logBefore).toString());
 		figures.put("sends/s", Math.round(sent / sendSeconds));
 	}
 

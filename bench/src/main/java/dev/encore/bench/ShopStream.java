@@ -79,7 +79,8 @@ final class ShopStream {
 		Random random = random(index, 2);
 		String customer = customer(index);
 		List<Map<String, Object>> events = new ArrayList<>();
-		if (!returning(index) && random.nextDouble() < SIGN_UP) {
+		boolean known = returning(index) || random.nextDouble() < SIGN_UP;
+		if (!returning(index) && known) {
 			events.add(identify(random, index, now));
 		}
 		if (random.nextDouble() < FROM_EMAIL) {
@@ -98,6 +99,11 @@ final class ShopStream {
 				.add(track(random, "Product Added", customer, now, Map.of("product_id", "p-1", "category", category)));
 		}
 		if (funnel < CHECKOUT) {
+			if (!known) {
+				// A guest checkout asks for the email: the storefront identifies the
+				// buyer.
+				events.add(identify(random, index, now));
+			}
 			events.add(track(random, "Checkout Started", customer, now, Map.of("currency", "USD", "products",
 					List.of(Map.of("product_id", "p-1", "name", category, "quantity", 1, "price", basket(random))))));
 		}
