@@ -1,5 +1,6 @@
 package dev.encore.engine.channel;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.encore.connectors.Channel;
@@ -22,6 +23,18 @@ public interface ChannelDescriptor {
 	 * it ({@code customer.<field>}): {@code email}, {@code phone}, a trait...
 	 */
 	String recipientField();
+
+	/**
+	 * Where a send step reaches the customer on this channel, null when it cannot: by
+	 * default the profile field {@link #recipientField()}. A channel whose address lives
+	 * elsewhere (devices registered to the customer, the step's own inputs) overrides it.
+	 * @param customer the profile as templates and journeys read it
+	 * @param inputs the send step's input parameters
+	 */
+	default String recipient(String customerId, Map<String, Object> customer, Map<String, Object> inputs) {
+		Object address = customer.get(recipientField());
+		return (address == null || address.toString().isBlank()) ? null : address.toString();
+	}
 
 	/** The key of this channel's consent in the profile's {@code consents}. */
 	default String consentKey() {

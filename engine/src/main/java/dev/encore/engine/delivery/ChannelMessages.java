@@ -24,10 +24,9 @@ class ChannelMessages {
 		this.unsubscribeLinks = unsubscribeLinks;
 	}
 
-	/** The customer's address on the channel, null when the profile has none. */
-	static String recipient(ChannelDescriptor channel, CustomerProfile profile) {
-		Object address = profile.toTemplateData().get(channel.recipientField());
-		return (address == null) ? null : address.toString();
+	/** The customer's address on the step's channel, null when there is none. */
+	static String recipient(SendAttempt attempt, CustomerProfile profile, Map<String, Object> inputs) {
+		return attempt.channel().recipient(attempt.customerId(), profile.toTemplateData(), inputs);
 	}
 
 	ComposedMessage compose(SendAttempt attempt, String locale, Map<String, Object> data) {

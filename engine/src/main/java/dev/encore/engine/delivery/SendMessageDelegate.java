@@ -99,7 +99,7 @@ class SendMessageDelegate implements JavaDelegate {
 			.orElseGet(() -> CustomerProfile.empty(attempt.customerId()));
 		Guardrails.Send send = new Guardrails.Send(attempt.sendKey(), attempt.channel(),
 				MessageType.fromInput(execution.getVariableLocal(MESSAGE_TYPE)), execution.getProcessDefinitionId());
-		String recipient = ChannelMessages.recipient(attempt.channel(), profile);
+		String recipient = ChannelMessages.recipient(attempt, profile, execution.getVariablesLocal());
 		if (recipient == null) {
 			end(attempt, earlier, send, MessageStatus.FAILED, "no_address:" + attempt.channel().id());
 			log.info("No {} address for customer={}; step {} of {} continues without sending", attempt.channel().id(),

@@ -54,7 +54,8 @@ public class ChannelReach {
 	}
 
 	private static boolean reaches(Map<String, Object> profile, ChannelDescriptor channel) {
-		return present(profile.get(channel.recipientField()))
+		Object id = profile.get("id");
+		return channel.recipient((id == null) ? null : id.toString(), profile, Map.of()) != null
 				&& (channel.guardrails().consent() == ConsentMode.OPT_OUT || granted(profile.get("consents"), channel));
 	}
 
