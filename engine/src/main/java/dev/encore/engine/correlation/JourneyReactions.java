@@ -1,6 +1,5 @@
 package dev.encore.engine.correlation;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
@@ -21,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.DeployedVersions;
 import dev.encore.engine.journey.JourneyGoal;
 import dev.encore.engine.journey.JourneyModel;
 
@@ -44,24 +43,21 @@ public class JourneyReactions {
 
 	private final JdbcTemplate jdbc;
 
-	private final String stampSql;
-
 	private final String startsSql;
 
 	/** Deployed definitions never change: what each waits on is read once. */
 	private final Map<String, Set<String>> awaitedByDefinition = new ConcurrentHashMap<>();
 
-	private final DeploymentChanges changes;
+	private final DeployedVersions deployments;
 
 	private volatile Index known;
 
 	JourneyReactions(RepositoryService repository, JourneyModel model, JdbcTemplate jdbc, ManagementService management,
-			DeploymentChanges changes) {
-		this.changes = changes;
+			DeployedVersions deployments) {
+		this.deployments = deployments;
 		this.repository = repository;
 		this.model = model;
 		this.jdbc = jdbc;
-		this.stampSql = "SELECT COUNT(*), MAX(DEPLOY_TIME_) FROM " + management.getTableName(Deployment.class);
 		this.startsSql = "SELECT EVENT_NAME_, CONFIGURATION_ FROM "
 				+ management.getTableName(EventSubscriptionEntity.class)
 				+ " WHERE EVENT_TYPE_ = 'signal' AND EXECUTION_ID_ IS NULL";
@@ -72,9 +68,7 @@ public class JourneyReactions {
 	 * on the answer.
 	 */
 	public Index current() {
-		long local = this.changes.count();
-		Stamp stamp = this.jdbc.queryForObject(this.stampSql,
-				(row, i) -> new Stamp(local, row.getLong(1), row.getTimestamp(2)));
+		DeployedVersions.Stamp stamp = this.deployments.stamp();
 		Index cached = this.known;
 		if (cached != null && cached.stamp.equals(stamp)) {
 			return cached;
@@ -86,7 +80,7 @@ public class JourneyReactions {
 		return loaded;
 	}
 
-	private Index load(Stamp stamp) {
+	private Index load(DeployedVersions.Stamp stamp) {
 		Map<String, List<String>> starts = new LinkedHashMap<>();
 		this.jdbc.query(this.startsSql, (row) -> {
 			List<String> definitions = starts.computeIfAbsent(row.getString(1), (name) -> new ArrayList<>());
@@ -123,13 +117,10 @@ public class JourneyReactions {
 		}
 	}
 
-	private record Stamp(long localChanges, long deployments, Timestamp latest) {
-	}
-
 	/** One answer of {@link JourneyReactions#current()}. */
 	public static final class Index {
 
-		private final Stamp stamp;
+		private final DeployedVersions.Stamp stamp;
 
 		private final Map<String, List<String>> starts;
 
@@ -137,7 +128,8 @@ public class JourneyReactions {
 
 		private final Set<String> goals;
 
-		private Index(Stamp stamp, Map<String, List<String>> starts, Set<String> awaited, Set<String> goals) {
+		private Index(DeployedVersions.Stamp stamp, Map<String, List<String>> starts, Set<String> awaited,
+				Set<String> goals) {
 			this.stamp = stamp;
 			this.starts = starts;
 			this.awaited = awaited;

@@ -5,10 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
-
 import org.springframework.stereotype.Component;
+
+import dev.encore.engine.journey.DecisionTables;
 
 /**
  * How many points an order earns, by the rules marketers edit in
@@ -23,10 +22,10 @@ class PointsRules {
 
 	static final String MULTIPLIER = "LoyaltyPointsMultiplier";
 
-	private final DecisionService decisions;
+	private final DecisionTables tables;
 
-	PointsRules(DecisionService decisions) {
-		this.decisions = decisions;
+	PointsRules(DecisionTables tables) {
+		this.tables = tables;
 	}
 
 	long pointsFor(BigDecimal amount, String tier, LocalDate orderDate) {
@@ -41,7 +40,7 @@ class PointsRules {
 	}
 
 	private BigDecimal number(String decision, Map<String, Object> inputs) {
-		Object value = this.decisions.evaluateDecisionTableByKey(decision, Variables.fromMap(inputs)).getSingleEntry();
+		Object value = this.tables.evaluate(decision, inputs).getSingleEntry();
 		return new BigDecimal(String.valueOf(value));
 	}
 

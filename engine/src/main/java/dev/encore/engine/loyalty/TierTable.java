@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -18,6 +15,8 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 import org.springframework.stereotype.Component;
+
+import dev.encore.engine.journey.DecisionTables;
 
 /**
  * The tier table marketers edit in {@code journeys/loyalty-tier.dmn} (decision
@@ -29,38 +28,31 @@ class TierTable {
 
 	static final String DECISION = "LoyaltyTier";
 
-	private final DecisionService decisions;
-
-	private final RepositoryService repository;
+	private final DecisionTables tables;
 
 	/** The ladder of the latest version, kept until another version is deployed. */
 	private final AtomicReference<Map.Entry<String, TierLadder>> ladder = new AtomicReference<>();
 
-	TierTable(DecisionService decisions, RepositoryService repository) {
-		this.decisions = decisions;
-		this.repository = repository;
+	TierTable(DecisionTables tables) {
+		this.tables = tables;
 	}
 
 	String tierOf(TierInputs inputs) {
-		Object tier = this.decisions.evaluateDecisionTableByKey(DECISION, Variables.fromMap(inputs.variables()))
-			.getSingleEntry();
+		Object tier = this.tables.evaluate(DECISION, inputs.variables()).getSingleEntry();
 		return String.valueOf(tier);
 	}
 
 	TierLadder ladder() {
-		DecisionDefinition latest = this.repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(DECISION)
-			.latestVersion()
-			.singleResult();
-		if (latest == null) {
+		Optional<DecisionTables.Latest> latest = this.tables.latest(DECISION);
+		if (latest.isEmpty()) {
 			return TierLadder.EMPTY;
 		}
 		Map.Entry<String, TierLadder> known = this.ladder.get();
-		if (known != null && known.getKey().equals(latest.getId())) {
+		if (known != null && known.getKey().equals(latest.get().definitionId())) {
 			return known.getValue();
 		}
-		TierLadder read = read(this.repository.getDmnModelInstance(latest.getId()));
-		this.ladder.set(Map.entry(latest.getId(), read));
+		TierLadder read = read(latest.get().model());
+		this.ladder.set(Map.entry(latest.get().definitionId(), read));
 		return read;
 	}
 

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
-
 import org.springframework.stereotype.Component;
+
+import dev.encore.engine.journey.DecisionTables;
 
 /**
  * Scores customers with the RFM decisions marketers edit in
@@ -21,41 +19,37 @@ class RfmSegments {
 	/** The decision journeys call from a business rule task. */
 	public static final String SEGMENT_DECISION = "RfmSegment";
 
-	private final DecisionService decisions;
+	private final DecisionTables tables;
 
-	RfmSegments(DecisionService decisions) {
-		this.decisions = decisions;
+	RfmSegments(DecisionTables tables) {
+		this.tables = tables;
 	}
 
 	public Rfm of(OrderStats stats, Instant now) {
 		if (stats.orderCount() == 0) {
 			return Rfm.NONE;
 		}
-		VariableMap inputs = inputs(stats, now);
+		Map<String, Object> inputs = inputs(stats, now);
 		return new Rfm(score("RfmRecencyScore", inputs), score("RfmFrequencyScore", inputs),
 				score("RfmMonetaryScore", inputs),
-				this.decisions.evaluateDecisionByKey(SEGMENT_DECISION)
-					.variables(inputs)
-					.evaluate()
-					.getSingleResult()
-					.getSingleEntry());
+				this.tables.evaluate(SEGMENT_DECISION, inputs).getSingleResult().getSingleEntry());
 	}
 
 	/**
 	 * The decisions' inputs: {@code daysSinceLastOrder}, {@code orderCount},
 	 * {@code netRevenue}.
 	 */
-	static VariableMap inputs(OrderStats stats, Instant now) {
-		return Variables.fromMap(Map.of("daysSinceLastOrder", daysSince(stats.lastOrderAt(), now), "orderCount",
-				stats.orderCount(), "netRevenue", stats.netRevenue().doubleValue()));
+	static Map<String, Object> inputs(OrderStats stats, Instant now) {
+		return Map.of("daysSinceLastOrder", daysSince(stats.lastOrderAt(), now), "orderCount", stats.orderCount(),
+				"netRevenue", stats.netRevenue().doubleValue());
 	}
 
 	static long daysSince(Instant at, Instant now) {
 		return at == null ? Long.MAX_VALUE : Math.max(0, Duration.between(at, now).toDays());
 	}
 
-	private int score(String decision, VariableMap inputs) {
-		Object score = this.decisions.evaluateDecisionTableByKey(decision, inputs).getSingleEntry();
+	private int score(String decision, Map<String, Object> inputs) {
+		Object score = this.tables.evaluate(decision, inputs).getSingleEntry();
 		return ((Number) score).intValue();
 	}
 

@@ -1,4 +1,4 @@
-package dev.encore.engine.correlation;
+package dev.encore.engine.journey;
 
 import java.util.ArrayList;
 import java.util.List;

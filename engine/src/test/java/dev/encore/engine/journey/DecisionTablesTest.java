@@ -1,0 +1,90 @@
+package dev.encore.engine.journey;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.encore.engine.testsupport.EncoreIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Rule tables are evaluated in memory, yet a new version counts from the next evaluation,
+ * a deleted one is never evaluated again, and all evaluations in one transaction see the
+ * same version.
+ */
+class DecisionTablesTest extends EncoreIntegrationTest {
+
+	private static final String KEY = "ProbeDiscount";
+
+	@Autowired
+	private DecisionTables tables;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@AfterEach
+	void removeProbe() {
+		deleteDeployments(KEY);
+	}
+
+	private String deploy(String smallOrder) {
+		String dmn = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="probe" name="Probe"
+				    namespace="http://encore.dev/dmn" xmlns:camunda="http://camunda.org/schema/1.0/dmn">
+				  <decision id="%s" name="Probe discount" camunda:historyTimeToLive="1">
+				    <decisionTable id="table" hitPolicy="FIRST">
+				      <input id="total" label="Order total">
+				        <inputExpression id="totalExpression" typeRef="double"><text>total</text></inputExpression>
+				      </input>
+				      <output id="discount" name="discount" typeRef="string" />
+				      <rule id="small"><inputEntry id="smallTotal"><text>&lt; 100</text></inputEntry>
+				        <outputEntry id="smallDiscount"><text>"%s"</text></outputEntry></rule>
+				      <rule id="large"><inputEntry id="largeTotal"><text>&gt;= 100</text></inputEntry>
+				        <outputEntry id="largeDiscount"><text>"ten"</text></outputEntry></rule>
+				    </decisionTable>
+				  </decision>
+				</definitions>
+				""".formatted(KEY, smallOrder);
+		return this.repository.createDeployment().name(KEY).addString(KEY + ".dmn", dmn).deploy().getId();
+	}
+
+	private Object discount(double total) {
+		return this.tables.evaluate(KEY, Map.of("total", total)).getSingleEntry();
+	}
+
+	@Test
+	void theLatestVersionCountsFromTheNextEvaluation() {
+		assertThatThrownBy(() -> discount(50)).isInstanceOf(NotFoundException.class);
+
+		deploy("none");
+		assertThat(discount(50)).isEqualTo("none");
+		assertThat(discount(150)).isEqualTo("ten");
+
+		String second = deploy("five");
+		assertThat(discount(50)).as("the new version").isEqualTo("five");
+
+		this.repository.deleteDeployment(second, true);
+		assertThat(discount(50)).as("back to the first version").isEqualTo("none");
+	}
+
+	@Test
+	void oneTransactionSeesOneVersionUnlessItDeploysItself() {
+		deploy("none");
+		this.transactions.executeWithoutResult((status) -> {
+			assertThat(discount(50)).isEqualTo("none");
+			// Deployed here: this node's own change is seen at once, in the same
+			// transaction.
+			deploy("five");
+			assertThat(discount(50)).isEqualTo("five");
+		});
+	}
+
+}
