@@ -1,5 +1,7 @@
 package dev.encore.engine.profile;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -7,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.encore.engine.store.JedisHolder;
 import dev.encore.engine.store.RedisProperties;
@@ -20,10 +23,11 @@ public class ProfileConfiguration {
 	public static final String REDIS_ROUND_TRIPS = "encore.profile.redis.round.trips";
 
 	@Bean
-	ProfileStore profileStore(JedisHolder jedis, RedisProperties properties, ObjectMapper json, MeterRegistry meters) {
+	ProfileStore profileStore(JedisHolder jedis, RedisProperties properties, ObjectMapper json, MeterRegistry meters,
+			JdbcClient jdbc, Clock clock) {
 		if (!jedis.configured()) {
-			log.warn("encore.redis.url is not set: customer profiles are kept in memory (try-out mode)");
-			return new InMemoryProfileStore();
+			log.warn("encore.redis.url is not set: customer profiles are kept in the database (try-out mode)");
+			return new DatabaseProfileStore(jdbc, json, clock);
 		}
 		return new RedisProfileStore(jedis.redis(), properties.keyPrefix(), json, meters.counter(REDIS_ROUND_TRIPS));
 	}

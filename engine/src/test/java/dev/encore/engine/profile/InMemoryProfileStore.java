@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** The embedded default: profiles live as long as the process. */
+/** Profiles in a map, for unit tests of what reads and writes them. */
 class InMemoryProfileStore implements ProfileStore {
 
 	private final Map<String, CustomerProfile> profiles = new ConcurrentHashMap<>();
