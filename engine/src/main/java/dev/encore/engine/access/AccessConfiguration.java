@@ -117,7 +117,8 @@ class AccessConfiguration {
 				.hasAnyRole(support, admin)
 				.requestMatchers("/analytics/**", "/api/v1/analytics/**", "/api/v1/journeys/**", "/api/v1/templates/**")
 				.hasAnyRole(marketer, admin)
-				.requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**")
+				.requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**", "/api/v1/imports/**",
+						"/api/v1/imports")
 				.hasRole(admin)
 				.anyRequest()
 				.authenticated())

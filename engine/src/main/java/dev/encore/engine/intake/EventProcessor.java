@@ -82,7 +82,7 @@ public class EventProcessor implements EventSink {
 			return Outcome.DUPLICATE;
 		}
 		Outcome outcome = this.locks.withLock(event.customerId(),
-				() -> withRetries(event.messageId(), event, () -> applyAll(List.of(event))[0]));
+				() -> withRetries(event.messageId(), event, () -> applyAll(List.of(event), false)[0]));
 		// Only now, after the commit: a failed attempt must not look like a duplicate
 		// later.
 		this.recent.remember(event.messageId());
@@ -99,6 +99,10 @@ public class EventProcessor implements EventSink {
 	 * retries, on its own); the events before it are applied, those after it are not
 	 */
 	public List<Outcome> processAll(List<CustomerEvent> events) {
+		return processAll(events, false);
+	}
+
+	private List<Outcome> processAll(List<CustomerEvent> events, boolean history) {
 		Instant receivedAt = this.clock.instant();
 		Outcome[] outcomes = new Outcome[events.size()];
 		List<Integer> fresh = new ArrayList<>();
@@ -115,7 +119,8 @@ public class EventProcessor implements EventSink {
 		Set<String> customers = new HashSet<>();
 		pending.forEach((event) -> customers.add(event.customerId()));
 		try {
-			done(this.locks.withLocks(customers, () -> applyBatch(pending)), pending, fresh, outcomes, receivedAt);
+			done(this.locks.withLocks(customers, () -> applyBatch(pending, history)), pending, fresh, outcomes,
+					receivedAt);
 			return Arrays.asList(outcomes);
 		}
 		catch (EventBatchException ex) {
@@ -132,11 +137,23 @@ public class EventProcessor implements EventSink {
 	 * applied.
 	 */
 	public List<Result> processEach(List<CustomerEvent> events) {
+		return processEach(events, false);
+	}
+
+	/**
+	 * {@link #processEach} for history (an import of past orders): profiles, aggregates
+	 * and event history are updated, and no journey starts, moves or ends.
+	 */
+	public List<Result> importEach(List<CustomerEvent> events) {
+		return processEach(events, true);
+	}
+
+	private List<Result> processEach(List<CustomerEvent> events, boolean history) {
 		List<Result> results = new ArrayList<>();
 		while (results.size() < events.size()) {
 			List<CustomerEvent> rest = events.subList(results.size(), events.size());
 			try {
-				processAll(rest).forEach((outcome) -> results.add(new Result(outcome, null)));
+				processAll(rest, history).forEach((outcome) -> results.add(new Result(outcome, null)));
 			}
 			catch (EventBatchException ex) {
 				ex.before().forEach((outcome) -> results.add(new Result(outcome, null)));
@@ -169,13 +186,13 @@ public class EventProcessor implements EventSink {
 		this.recent.rememberAll(pending.subList(0, applied.length).stream().map(CustomerEvent::messageId).toList());
 	}
 
-	private Outcome[] applyBatch(List<CustomerEvent> events) {
+	private Outcome[] applyBatch(List<CustomerEvent> events, boolean history) {
 		if (events.size() <= 1) {
 			return events.isEmpty() ? new Outcome[0] : new Outcome[] {
-					withRetries(events.get(0).messageId(), events.get(0), () -> applyAll(events)[0]) };
+					withRetries(events.get(0).messageId(), events.get(0), () -> applyAll(events, history)[0]) };
 		}
 		try {
-			return withRetries("batch of " + events.size(), null, () -> applyAll(events));
+			return withRetries("batch of " + events.size(), null, () -> applyAll(events, history));
 		}
 		catch (RuntimeException ex) {
 			if (TransientFailure.isOutage(ex)) {
@@ -189,7 +206,7 @@ public class EventProcessor implements EventSink {
 		for (int i = 0; i < events.size(); i++) {
 			CustomerEvent event = events.get(i);
 			try {
-				outcomes[i] = withRetries(event.messageId(), event, () -> applyAll(List.of(event))[0]);
+				outcomes[i] = withRetries(event.messageId(), event, () -> applyAll(List.of(event), history)[0]);
 			}
 			catch (RuntimeException ex) {
 				if (TransientFailure.isOutage(ex)) {
@@ -226,8 +243,9 @@ public class EventProcessor implements EventSink {
 	 * bulk; one that reaches the engine finds every earlier event of the batch recorded
 	 * (its steps may read the event that started them).
 	 */
-	private Outcome[] applyAll(List<CustomerEvent> events) {
+	private Outcome[] applyAll(List<CustomerEvent> events, boolean history) {
 		JourneyReactions.Index reactions = this.correlator.reactions();
+		Instant liveSince = this.clock.instant().minus(this.properties.liveWindow());
 		Set<String> known = this.history.known(events.stream().map(CustomerEvent::messageId).toList());
 		Outcome[] outcomes = new Outcome[events.size()];
 		List<CustomerEvent> unrecorded = new ArrayList<>();
@@ -240,14 +258,20 @@ public class EventProcessor implements EventSink {
 			}
 			unrecorded.add(event);
 			List<CustomerEvent> derived = this.profiles.apply(event);
-			move(event, reactions, unrecorded);
+			// History moves no journey, nor do the internal events it causes (a tier
+			// reached with last year's orders).
+			boolean live = !history && !event.timestamp().isBefore(liveSince);
+			if (!live) {
+				log.debug("Event {} of customer={} applied as history", event.messageId(), event.customerId());
+			}
+			move(event, live, reactions, unrecorded);
 			for (CustomerEvent internal : derived) {
 				// Internal events (Lifecycle Stage Changed) move journeys in the same
 				// transaction; their ids derive from the cause, so replays dedupe.
 				if (!known.contains(internal.messageId()) && !this.history.contains(internal.messageId())) {
 					known.add(internal.messageId());
 					unrecorded.add(internal);
-					move(internal, reactions, unrecorded);
+					move(internal, live, reactions, unrecorded);
 				}
 			}
 			log.debug("Applied {} '{}' customer={} messageId={}", event.type().id(),
@@ -258,8 +282,9 @@ public class EventProcessor implements EventSink {
 		return outcomes;
 	}
 
-	private void move(CustomerEvent event, JourneyReactions.Index reactions, List<CustomerEvent> unrecorded) {
-		if (JourneyCorrelator.reaches(event, reactions)) {
+	private void move(CustomerEvent event, boolean live, JourneyReactions.Index reactions,
+			List<CustomerEvent> unrecorded) {
+		if (live && JourneyCorrelator.reaches(event, reactions)) {
 			this.history.recordAll(unrecorded);
 			unrecorded.clear();
 			this.correlator.correlate(event, reactions);

@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param purgeScheduled whether this node purges old event history every
  * {@code purgeEvery} (tests purge themselves after moving the clock)
  * @param purgeEvery how often old event history is purged
+ * @param liveWindow how old an event may be and still move journeys; an older one (an
+ * order from last year sent late, a replayed backlog) is history: it updates the profile,
+ * its aggregates and the event history, and starts, moves or ends no journey, so nothing
+ * is sent for it. Imports ({@code POST /api/v1/imports}) are history whatever their age
  * @param segment the Segment-compatible API ({@code /v1/*})
  * @param kafka the events topic, used only when {@code spring.kafka.bootstrap-servers} is
  * set
@@ -39,7 +43,8 @@ public record IntakeProperties(@DefaultValue("5") @Min(1) int maxAttempts, @Defa
 		@DefaultValue("500KB") DataSize maxBatchSize, @DefaultValue("500") @Min(1) int maxBatchItems,
 		@DefaultValue("PT24H") Duration futureTolerance, @DefaultValue("P7D") Duration dedupeWindow,
 		@DefaultValue("P30D") Duration retention, @DefaultValue("true") boolean purgeScheduled,
-		@DefaultValue("PT1H") Duration purgeEvery, @DefaultValue Segment segment, @DefaultValue Kafka kafka) {
+		@DefaultValue("PT1H") Duration purgeEvery, @DefaultValue("P2D") Duration liveWindow,
+		@DefaultValue Segment segment, @DefaultValue Kafka kafka) {
 
 	public IntakeProperties {
 		if (retention.compareTo(dedupeWindow) < 0) {
