@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.event.InvalidEventException;
 import dev.encore.engine.journey.sandbox.JourneyBean;
 
 /**
@@ -21,7 +22,16 @@ public class ServiceRecovery {
 	 * @param properties the event's properties, as {@code event} in an entry filter
 	 */
 	public boolean unhappy(Map<String, Object> properties) {
-		return properties.containsKey("rating") ? Review.of(properties).low() : NpsAnswer.of(properties).detractor();
+		try {
+			return properties.containsKey("rating") ? Review.of(properties).low()
+					: NpsAnswer.of(properties).detractor();
+		}
+		catch (InvalidEventException ex) {
+			// An NPS answer with a stray rating, say: a filter refuses, it never fails
+			// the
+			// event.
+			return false;
+		}
 	}
 
 }
