@@ -1,4 +1,5 @@
-// Logs in as support, finds a customer by email, sees their loyalty tier and the active cart journey with its
+// Logs in as support, finds a customer by email, sees their loyalty tier, their reviews and NPS answers flagged
+// (detractor, low rating) and the active cart journey with its
 // current step highlighted and the sent reminder, exits the customer and sees the journey ended; then opens the
 // analytics page as a marketer. Saves screenshots of both pages.
 // Usage: node support-page.mjs <baseUrl> <supportUser> <password> <email> <screenshotDir> <marketerUser>
@@ -33,6 +34,13 @@ try {
   if (!title.includes('AbandonedCart')) await fail('no active cart journey: ' + title);
   const card = await page.textContent('#profile');
   if (!card.includes('Tier') || !card.includes('member') || !card.includes('Points')) await fail('no loyalty on the profile card: ' + card);
+  const flags = await page.locator('#feedback-flags .flag').allTextContents();
+  if (!flags.includes('detractor') || !flags.includes('low rating')) await fail('no detractor / low rating flag: ' + flags);
+  if (!(await page.locator('#feedback-flags .flag').first().isVisible())) await fail('the flags are not visible');
+  const review = await page.textContent('#reviews tbody tr.low');
+  if (!review.includes('1 / 5') || !review.includes('logistics 1') || !review.includes('o-1')) await fail('the review is not shown: ' + review);
+  const answer = await page.textContent('#nps tbody tr.low');
+  if (!answer.includes('3 / 10') || !answer.includes('detractor')) await fail('the NPS answer is not shown: ' + answer);
   await page.waitForSelector('#active .djs-element.encore-current[data-element-id=TimerWaitSecondReminderDelay]');
   const sent = page.locator('#timeline tr.timeline-message', { hasText: 'cart-reminder' });
   if ((await sent.locator('.status-sent').count()) !== 1) await fail('the sent reminder is not in the timeline');

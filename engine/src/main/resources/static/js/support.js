@@ -1,4 +1,4 @@
-// Support page: search, profile card, journeys (current step highlighted), timeline, audited exit.
+// Support page: search, profile card, reviews and NPS (flagged), journeys (current step highlighted), timeline, audited exit.
 (() => {
   const $ = (id) => document.getElementById(id);
   let customerId = null;
@@ -13,12 +13,14 @@
   });
 
   async function show() {
-    const [profile, journeys, timeline] = await Promise.all([
+    const [profile, feedback, journeys, timeline] = await Promise.all([
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId)),
+      Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/feedback'),
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/journeys'),
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/timeline')]);
     $('customer').hidden = false;
     renderProfile(profile);
+    renderFeedback(feedback);
     await renderJourneys(journeys);
     renderTimeline(timeline);
   }
@@ -36,6 +38,38 @@
       item.append(dt, dd);
       return item;
     }));
+  }
+
+  // Flags first: a detractor or a low rating is what support should see before anything else.
+  function renderFeedback(feedback) {
+    $('feedback-flags').replaceChildren(...feedback.flags.map((flag) => {
+      const badge = document.createElement('span');
+      badge.className = 'flag';
+      badge.textContent = flag;
+      return badge;
+    }));
+    const reviews = $('reviews').tBodies[0];
+    reviews.replaceChildren();
+    for (const review of feedback.reviews) {
+      const row = reviews.insertRow();
+      if (review.low) row.className = 'low';
+      Encore.cell(row, Encore.when(review.submittedAt));
+      Encore.cell(row, review.rating + ' / 5');
+      Encore.cell(row, Object.entries(review.ratings).map(([aspect, score]) => aspect + ' ' + score).join(', '));
+      Encore.cell(row, review.orderId);
+      Encore.cell(row, review.productId);
+    }
+    const nps = $('nps').tBodies[0];
+    nps.replaceChildren();
+    for (const answer of feedback.nps) {
+      const row = nps.insertRow();
+      if (answer.category === 'detractor') row.className = 'low';
+      Encore.cell(row, Encore.when(answer.submittedAt));
+      Encore.cell(row, answer.score + ' / 10');
+      Encore.cell(row, answer.category);
+    }
+    $('reviews').hidden = feedback.reviews.length === 0;
+    $('nps').hidden = feedback.nps.length === 0;
   }
 
   async function renderJourneys(journeys) {

@@ -66,7 +66,7 @@ class ComposeEnvironmentTest {
 	void secretsThatMustOutliveARestartAreRequired() throws IOException {
 		Map<String, String> environment = engineEnvironment();
 		for (String variable : List.of("ENCORE_UNSUBSCRIBE_SECRET", "ENCORE_UNSUBSCRIBE_BASE_URL",
-				"ENCORE_REFERRALS_SECRET", "ENCORE_PUBLIC_BASE_URL", "ENCORE_DEPLOY_TOKEN",
+				"ENCORE_REFERRALS_SECRET", "ENCORE_TRACKING_SECRET", "ENCORE_PUBLIC_BASE_URL", "ENCORE_DEPLOY_TOKEN",
 				"ENCORE_ACCESS_USERS_0_PASSWORD")) {
 			assertThat(environment.get(variable)).as(variable).matches("\\$\\{[A-Z_]+:\\?.+}");
 		}

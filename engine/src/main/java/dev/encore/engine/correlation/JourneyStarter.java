@@ -112,7 +112,15 @@ class JourneyStarter {
 			variables.put(Splits.BRANCH, HOLDOUT);
 		}
 		Instant now = this.clock.instant();
-		ProcessInstance started = this.runtime.startProcessInstanceById(definitionId, customer, variables);
+		// A journey with a start event per trigger has no start of its own: it starts at
+		// the one named after the event.
+		ProcessInstance started = this.model.startEvent(definitionId, event.name())
+			.<ProcessInstance>map((startEvent) -> this.runtime.createProcessInstanceById(definitionId)
+				.businessKey(customer)
+				.setVariables(variables)
+				.startBeforeActivity(startEvent)
+				.execute())
+			.orElseGet(() -> this.runtime.startProcessInstanceById(definitionId, customer, variables));
 		String instance = started.getId();
 		this.entries.record(new JourneyEntries.Entry(instance, definitionId, journeyKey, customer, now, holdout));
 		log.info("Journey {} started for customer={} as {}{}", journeyKey, customer, instance,

@@ -19,9 +19,12 @@ class ChannelMessages {
 
 	private final UnsubscribeLinks unsubscribeLinks;
 
-	ChannelMessages(MessageTemplates templates, UnsubscribeLinks unsubscribeLinks) {
+	private final EmailTracking tracking;
+
+	ChannelMessages(MessageTemplates templates, UnsubscribeLinks unsubscribeLinks, EmailTracking tracking) {
 		this.templates = templates;
 		this.unsubscribeLinks = unsubscribeLinks;
+		this.tracking = tracking;
 	}
 
 	/** The customer's address on the step's channel, null when there is none. */
@@ -31,9 +34,10 @@ class ChannelMessages {
 
 	ComposedMessage compose(SendAttempt attempt, String locale, Map<String, Object> data) {
 		ChannelDescriptor channel = attempt.channel();
-		return channel.compose(this.templates.render(channel, attempt.templateId(), locale, data),
+		ComposedMessage message = channel.compose(this.templates.render(channel, attempt.templateId(), locale, data),
 				() -> this.unsubscribeLinks.link(attempt.customerId(), channel.channel(),
 						UnsubscribeLinks.Subscription.MARKETING));
+		return this.tracking.track(message, attempt);
 	}
 
 }

@@ -48,7 +48,9 @@ class EventExamples implements OpenApiCustomizer {
 
 	static final String SITE_VISITED = "{\"messageId\":\"m-12\",\"type\":\"track\",\"event\":\"Site Visited\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"url\":\"https://shop.example.com/\"}}";
 
-	static final String REVIEW_SUBMITTED = "{\"messageId\":\"m-13\",\"type\":\"track\",\"event\":\"Review Submitted\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"product_id\":\"p-42\",\"rating\":5}}";
+	static final String REVIEW_SUBMITTED = "{\"messageId\":\"m-13\",\"type\":\"track\",\"event\":\"Review Submitted\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"order_id\":\"o-1001\",\"product_id\":\"p-42\",\"rating\":4,\"ratings\":{\"productInfo\":5,\"serviceResponse\":4,\"logistics\":3,\"reviewFeedback\":4,\"refundSpeed\":5}}}";
+
+	static final String NPS_SUBMITTED = "{\"messageId\":\"m-16\",\"type\":\"track\",\"event\":\"NPS Submitted\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"score\":9}}";
 
 	static final String REFERRAL_COMPLETED = "{\"messageId\":\"m-14\",\"type\":\"track\",\"event\":\"Referral Completed\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"referred_customer_id\":\"c-2\"}}";
 
@@ -73,6 +75,7 @@ class EventExamples implements OpenApiCustomizer {
 		single.put("Email Link Clicked", EMAIL_LINK_CLICKED);
 		single.put("Site Visited", SITE_VISITED);
 		single.put("Review Submitted", REVIEW_SUBMITTED);
+		single.put("NPS Submitted", NPS_SUBMITTED);
 		single.put("Referral Completed", REFERRAL_COMPLETED);
 		single.put("Points Redeemed", POINTS_REDEEMED);
 		addExamples(openApi, "/api/v1/events", single);

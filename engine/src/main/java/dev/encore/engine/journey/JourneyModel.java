@@ -1,12 +1,17 @@
 package dev.encore.engine.journey;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -28,6 +33,8 @@ public class JourneyModel {
 
 	private final Map<String, String> keys = new ConcurrentHashMap<>();
 
+	private final Map<String, Map<String, String>> signalStarts = new ConcurrentHashMap<>();
+
 	JourneyModel(RepositoryService repository) {
 		this.repository = repository;
 	}
@@ -39,6 +46,16 @@ public class JourneyModel {
 	public String key(String processDefinitionId) {
 		return this.keys.computeIfAbsent(processDefinitionId,
 				(id) -> this.repository.getProcessDefinition(id).getKey());
+	}
+
+	/**
+	 * The signal start event to start the journey at for an event, when the journey has
+	 * several start events (one per trigger, as {@code service-recovery.bpmn}); empty
+	 * when it has one, which Camunda starts by itself.
+	 */
+	public Optional<String> startEvent(String processDefinitionId, String eventName) {
+		return Optional
+			.ofNullable(this.signalStarts.computeIfAbsent(processDefinitionId, this::readStarts).get(eventName));
 	}
 
 	/** Every extension property of the journey's process. */
@@ -60,6 +77,22 @@ public class JourneyModel {
 			}
 		});
 		return selected;
+	}
+
+	private Map<String, String> readStarts(String processDefinitionId) {
+		Map<String, String> starts = new LinkedHashMap<>();
+		for (Process process : this.repository.getBpmnModelInstance(processDefinitionId)
+			.getModelElementsByType(Process.class)) {
+			Collection<StartEvent> events = process.getChildElementsByType(StartEvent.class);
+			for (StartEvent start : events.size() > 1 ? events : List.<StartEvent>of()) {
+				for (SignalEventDefinition signal : start.getChildElementsByType(SignalEventDefinition.class)) {
+					if (signal.getSignal() != null && signal.getSignal().getName() != null) {
+						starts.putIfAbsent(signal.getSignal().getName(), start.getId());
+					}
+				}
+			}
+		}
+		return Map.copyOf(starts);
 	}
 
 	private Map<String, String> read(String processDefinitionId) {

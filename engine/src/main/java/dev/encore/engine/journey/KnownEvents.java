@@ -18,7 +18,7 @@ public class KnownEvents {
 			"Cart Viewed", "Checkout Started", "Order Completed", "Order Refunded", "Order Cancelled", "Email Opened",
 			"Email Link Clicked", "Site Visited", "Review Submitted", "Referral Completed", "Lifecycle Stage Changed",
 			"Churn Risk Detected", "Birthday Reached", "Points Redeemed", "Tier Changed", "Points Expiring",
-			"Points Expired", "Membership Anniversary");
+			"Points Expired", "Membership Anniversary", "NPS Submitted");
 
 	private final Set<String> known;
 

@@ -31,6 +31,10 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 				row("GET /api/v1/customers/c-1/journeys", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/customers/c-1/loyalty", ALLOWED, ALLOWED, ALLOWED, 401),
 				row("GET /api/v1/customers/c-1/points", ALLOWED, ALLOWED, 403, 401),
+				row("GET /api/v1/customers/c-1/feedback", ALLOWED, ALLOWED, 403, 401),
+				// Mail clients follow tracked links with no login; an unknown token is
+				// 404.
+				row("GET /t/c/not-a-token", 404, 404, 404, 404), row("GET /t/o/not-a-token", 404, 404, 404, 404),
 				row("POST /api/v1/customers/c-1/journeys/p-1/exit", ALLOWED, ALLOWED, 403, 401),
 				row("DELETE /api/v1/customers/c-1", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/referrals/ADA-7K3Q9PXM", ALLOWED, ALLOWED, 403, 401),

@@ -214,7 +214,7 @@ class EventApiTest extends EncoreIntegrationTest {
 		assertThat(docs).contains("/api/v1/events/batch", "/v1/batch", "/v1/{type}");
 		for (String event : List.of("Signed Up", "Product Viewed", "Product Added", "Product Removed", "Cart Viewed",
 				"Checkout Started", "Order Completed", "Order Refunded", "Order Cancelled", "Email Opened",
-				"Email Link Clicked", "Site Visited", "Review Submitted", "Referral Completed")) {
+				"Email Link Clicked", "Site Visited", "Review Submitted", "NPS Submitted", "Referral Completed")) {
 			assertThat(docs).contains("\"" + event + "\":{");
 		}
 		this.mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());

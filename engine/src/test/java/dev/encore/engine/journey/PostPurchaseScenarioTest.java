@@ -89,7 +89,7 @@ class PostPurchaseScenarioTest extends JourneyScenarioTest {
 		order(customer, "o-400");
 		this.clock.advance(Duration.ofDays(3));
 
-		event(TestEvents.track("Review Submitted", customer));
+		event(TestEvents.track("Review Submitted", customer).with("rating", 5));
 
 		assertThat(endEvents(customer)).containsExactly("EndEventReviewed");
 		this.clock.advance(Duration.ofDays(20));
@@ -103,7 +103,7 @@ class PostPurchaseScenarioTest extends JourneyScenarioTest {
 		order(customer, "o-500");
 		this.clock.advance(DELIVERED_AND_SETTLED.plusDays(1));
 
-		event(TestEvents.track("Review Submitted", customer));
+		event(TestEvents.track("Review Submitted", customer).with("rating", 5));
 
 		assertThat(endEvents(customer)).containsExactly("EndEventReviewed");
 		this.clock.advance(Duration.ofDays(10));
@@ -144,7 +144,7 @@ class PostPurchaseScenarioTest extends JourneyScenarioTest {
 		assertThat(html(mailTo(customer, JOURNEY).get(2))).contains("order=o-701").doesNotContain("o-700");
 
 		// The review is one conversion, credited to the latest order's instance.
-		event(TestEvents.track("Review Submitted", customer));
+		event(TestEvents.track("Review Submitted", customer).with("rating", 5));
 		assertConversion(customer, "review-request");
 		assertThat(this.conversions.forCustomer(customer)
 			.stream()

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real browser (Debian's chromium, driven by playwright-core from {@code src/test/e2e})
- * on a running Encore: support logs in, finds a customer by email, sees the cart
- * journey's current step and the sent reminder, exits the customer. The screenshots it
- * takes are the ones in {@code docs/screenshots} and the README.
+ * on a running Encore: support logs in, finds a customer by email, sees their low review
+ * and detractor NPS answer flagged, the cart journey's current step and the sent
+ * reminder, exits the customer. The screenshots it takes are the ones in
+ * {@code docs/screenshots} and the README.
  */
 @Tag("browser")
 @DisabledIfSystemProperty(named = "encore.skip-browser-tests", matches = "true")
@@ -40,7 +41,15 @@ class SupportPageBrowserTest {
 			assertThat(node.post(TestEvents.identify(customer, email, "Ada"))).isEqualTo(202);
 			assertThat(node.post(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)))
 				.isEqualTo(202);
-			awaitReminderSent(node, customer);
+			awaitSent(node, customer, 1);
+			assertThat(node.post(TestEvents.track("Review Submitted", customer)
+				.with("rating", 1)
+				.with("ratings", Map.of("logistics", 1))
+				.with("order_id", "o-1"))).isEqualTo(202);
+			assertThat(node.post(TestEvents.track("NPS Submitted", customer).with("score", 3))).isEqualTo(202);
+			// The service-recovery apology, so that the cart journey is the only one
+			// active.
+			awaitSent(node, customer, 2);
 
 			Path e2e = Path.of("src/test/e2e");
 			Process browser = new ProcessBuilder("node", "support-page.mjs", node.baseUrl(), "support", "test-password",
@@ -56,15 +65,16 @@ class SupportPageBrowserTest {
 	}
 
 	/**
-	 * The job executor sends the first reminder a second after checkout (bounded wait).
+	 * The job executor sends the first reminder a second after checkout, the apology at
+	 * once (bounded wait).
 	 */
-	private static void awaitReminderSent(EncoreNode node, String customer) {
+	private static void awaitSent(EncoreNode node, String customer, long messages) {
 		JdbcTemplate db = node.bean(JdbcTemplate.class);
-		Awaitility.await("the first reminder")
+		Awaitility.await(messages + " messages sent")
 			.atMost(Duration.ofSeconds(60))
 			.until(() -> db.queryForObject(
 					"SELECT COUNT(*) FROM encore_message_log WHERE customer_id = ? AND status = 'sent'", Long.class,
-					customer) == 1);
+					customer) == messages);
 	}
 
 }
