@@ -1,7 +1,8 @@
 // Logs in as support, finds a customer by email, sees their loyalty tier, their reviews and NPS answers flagged
 // (detractor, low rating) and the active cart journey with its
 // current step highlighted and the sent reminder, exits the customer and sees the journey ended; then opens the
-// analytics page as a marketer. Saves screenshots of both pages.
+// analytics page as a marketer: the holdout's uplift without errors, per-step outcomes, no label under a count badge.
+// Saves screenshots of both pages.
 // Usage: node support-page.mjs <baseUrl> <supportUser> <password> <email> <screenshotDir> <marketerUser>
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -18,6 +19,9 @@ try {
   const login = async (name, path) => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 } })).newPage();
     page.setDefaultTimeout(20000);
+    page.errors = [];
+    page.on('pageerror', (error) => page.errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') page.errors.push(message.text()); });
     await page.goto(baseUrl + path);
     await page.fill('input[name=username]', name);
     await page.fill('input[name=password]', password);
@@ -55,6 +59,23 @@ try {
   const analytics = await login(marketer, '/analytics');
   await analytics.click('#journeys tr[data-definition^="AbandonedCart:"]');
   await analytics.waitForSelector('#diagram .counts');
+  await analytics.waitForSelector('#uplift tbody tr:has-text("Holdout")');
+  const uplift = await analytics.textContent('#uplift tbody');
+  if (uplift.includes('NaN') || uplift.includes('undefined')) await fail('the holdout row shows ' + uplift);
+  await analytics.waitForSelector('#diagram .outcomes .status-sent');
+  const outcomes = await analytics.textContent('#messages tbody');
+  if (!outcomes.includes('sent')) await fail('no per-step outcomes: ' + outcomes);
+  // No count badge may cover an element's label.
+  const covered = await analytics.evaluate(() => {
+    const labels = [...document.querySelectorAll('#diagram svg text')].filter((t) => t.textContent.trim())
+      .map((t) => ({ text: t.textContent, rect: t.getBoundingClientRect() })).filter((l) => l.rect.width > 0);
+    const badges = [...document.querySelectorAll('#diagram .counts, #diagram .outcomes')].map((b) => b.getBoundingClientRect());
+    const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left))
+      * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    return badges.flatMap((b) => labels.filter((l) => overlap(b, l.rect) > 4).map((l) => l.text));
+  });
+  if (covered.length) await fail('labels covered by count badges: ' + covered.join(' | '));
+  if (analytics.errors.length) await fail('console errors on the analytics page: ' + analytics.errors.join('; '));
   await analytics.screenshot({ path: screenshots + '/analytics-page.png', fullPage: true });
   console.log('support page end-to-end: OK');
   await browser.close();

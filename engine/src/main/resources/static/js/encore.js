@@ -16,7 +16,22 @@ const Encore = {
     const response = await fetch('/api/v1/analytics/journeys/' + encodeURIComponent(processDefinitionId) + '/diagram', { credentials: 'same-origin' });
     const viewer = new BpmnJS({ container });
     await viewer.importXML(await response.text());
-    viewer.get('canvas').zoom('fit-viewport');
+    // Overlays follow the zoom only once the canvas reports it (debounced): wait for it, so that overlays added
+    // next are where they will stay and can be measured.
+    const settled = new Promise((resolve) => {
+      viewer.get('eventBus').once('canvas.viewbox.changed', resolve);
+      setTimeout(resolve, 1000);
+    });
+    // Readable before complete: at least 90% of full size (labels stay larger than the count badges laid over
+    // them); a wider journey scrolls (drag to pan), a taller one gets a taller box.
+    const canvas = viewer.get('canvas');
+    const inner = canvas.viewbox().inner;
+    const zoom = Math.max(0.9, Math.min(1, (container.clientWidth - 40) / Math.max(1, inner.width)));
+    container.style.height = Math.min(800, Math.max(360, Math.ceil(inner.height * zoom) + 80)) + 'px';
+    canvas.resized();
+    canvas.viewbox({ x: inner.x - 20, y: inner.y - 40, width: container.clientWidth / zoom,
+      height: container.clientHeight / zoom });
+    await settled;
     return viewer;
   },
   text(value) { return value === null || value === undefined ? '' : String(value); },

@@ -48,9 +48,12 @@ class JourneyAnalyticsController {
 	/**
 	 * A journey version's headline figures; conversion rate and revenue exclude the
 	 * holdout.
+	 *
+	 * @param attributedRevenue per ISO currency code ({@code ""}: the events named none),
+	 * never added across currencies
 	 */
 	record JourneySummary(String journey, String name, int version, String processDefinitionId, long entries,
-			long conversions, double conversionRate, BigDecimal attributedRevenue) {
+			long conversions, double conversionRate, Map<String, BigDecimal> attributedRevenue) {
 	}
 
 	/**
@@ -70,6 +73,7 @@ class JourneyAnalyticsController {
 	@GetMapping("/api/v1/analytics/journeys")
 	List<JourneySummary> journeys() {
 		Map<String, JourneyStats.Totals> totals = this.stats.totalsByDefinition();
+		Map<String, Map<String, BigDecimal>> revenue = this.stats.revenueByDefinition();
 		List<JourneySummary> journeys = new ArrayList<>();
 		for (ProcessDefinition definition : this.repository.createProcessDefinitionQuery()
 			.orderByProcessDefinitionKey()
@@ -77,7 +81,8 @@ class JourneyAnalyticsController {
 			.orderByProcessDefinitionVersion()
 			.desc()
 			.list()) {
-			journeys.add(summary(definition, totals.getOrDefault(definition.getId(), JourneyStats.Totals.NONE)));
+			journeys.add(summary(definition, totals.getOrDefault(definition.getId(), JourneyStats.Totals.NONE),
+					revenue.getOrDefault(definition.getId(), Map.of())));
 		}
 		return journeys;
 	}
@@ -105,8 +110,10 @@ class JourneyAnalyticsController {
 				: Uplift.of(new Uplift.Group("holdout", totals.holdoutEntries(), totals.holdoutConversions()),
 						new Uplift.Group("journey", totals.entries(), totals.conversions()),
 						this.properties.minimumGroupSize());
-		return ResponseEntity.ok(new JourneyDetail(summary(definition, totals), elements, holdout,
-				splits(processDefinitionId), this.stats.messageOutcomes(definition.getKey())));
+		return ResponseEntity.ok(new JourneyDetail(
+				summary(definition, totals,
+						this.stats.revenueByDefinition().getOrDefault(processDefinitionId, Map.of())),
+				elements, holdout, splits(processDefinitionId), this.stats.messageOutcomes(definition.getKey())));
 	}
 
 	@GetMapping(path = "/api/v1/analytics/journeys/{processDefinitionId}/diagram",
@@ -145,12 +152,12 @@ class JourneyAnalyticsController {
 		return new Uplift.Group(branch.branch(), branch.size(), branch.conversions());
 	}
 
-	private static JourneySummary summary(ProcessDefinition definition, JourneyStats.Totals totals) {
+	private static JourneySummary summary(ProcessDefinition definition, JourneyStats.Totals totals,
+			Map<String, BigDecimal> revenue) {
 		return new JourneySummary(definition.getKey(), definition.getName(), definition.getVersion(),
 				definition.getId(), totals.entries() + totals.holdoutEntries(),
 				totals.conversions() + totals.holdoutConversions(),
-				totals.entries() == 0 ? 0 : (double) totals.conversions() / totals.entries(),
-				totals.attributedRevenue());
+				totals.entries() == 0 ? 0 : (double) totals.conversions() / totals.entries(), revenue);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,10 +24,9 @@ class JourneyStats {
 	}
 
 	/** Entries, conversions and revenue of one journey version, split by holdout. */
-	record Totals(long entries, long conversions, long holdoutEntries, long holdoutConversions,
-			BigDecimal attributedRevenue) {
+	record Totals(long entries, long conversions, long holdoutEntries, long holdoutConversions) {
 
-		static final Totals NONE = new Totals(0, 0, 0, 0, BigDecimal.ZERO);
+		static final Totals NONE = new Totals(0, 0, 0, 0);
 
 	}
 
@@ -37,15 +37,32 @@ class JourneyStats {
 				  SUM(CASE WHEN e.holdout THEN 0 ELSE 1 END),
 				  SUM(CASE WHEN NOT e.holdout AND c.process_instance_id IS NOT NULL THEN 1 ELSE 0 END),
 				  SUM(CASE WHEN e.holdout THEN 1 ELSE 0 END),
-				  SUM(CASE WHEN e.holdout AND c.process_instance_id IS NOT NULL THEN 1 ELSE 0 END),
-				  SUM(CASE WHEN e.holdout THEN 0 ELSE COALESCE(c.revenue, 0) END)
+				  SUM(CASE WHEN e.holdout AND c.process_instance_id IS NOT NULL THEN 1 ELSE 0 END)
 				FROM encore_journey_entry e
 				LEFT JOIN encore_conversion c ON c.process_instance_id = e.process_instance_id
 				GROUP BY e.process_definition_id""").query((row) -> {
-			totals.put(row.getString(1), new Totals(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
-					row.getBigDecimal(6) == null ? BigDecimal.ZERO : row.getBigDecimal(6)));
+			totals.put(row.getString(1), new Totals(row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)));
 		});
 		return totals;
+	}
+
+	/**
+	 * Revenue of the converted customers outside the holdout, per journey version and
+	 * currency: amounts in different currencies are never added up. A conversion whose
+	 * event named no currency counts under {@code ""}.
+	 */
+	Map<String, Map<String, BigDecimal>> revenueByDefinition() {
+		Map<String, Map<String, BigDecimal>> revenue = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT e.process_definition_id, COALESCE(c.currency, ''), SUM(c.revenue)
+				FROM encore_journey_entry e
+				JOIN encore_conversion c ON c.process_instance_id = e.process_instance_id
+				WHERE NOT e.holdout AND c.revenue IS NOT NULL
+				GROUP BY e.process_definition_id, COALESCE(c.currency, '')""").query((row) -> {
+			revenue.computeIfAbsent(row.getString(1), (id) -> new TreeMap<>())
+				.put(row.getString(2), row.getBigDecimal(3));
+		});
+		return revenue;
 	}
 
 	/**

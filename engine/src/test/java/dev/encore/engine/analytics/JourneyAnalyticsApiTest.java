@@ -32,7 +32,8 @@ class JourneyAnalyticsApiTest extends EncoreIntegrationTest {
 		String converts = customer((c) -> notHeldOut(c) && split(c) < 50);
 		enter(converts);
 		this.clock.runDueJobs();
-		send(TestEvents.track("Probe Converted", converts).with("revenue", 50)).andExpect(status().isAccepted());
+		send(TestEvents.track("Probe Converted", converts).with("revenue", 50).with("currency", "EUR"))
+			.andExpect(status().isAccepted());
 		String waits = customer((c) -> notHeldOut(c) && split(c) >= 50);
 		enter(waits);
 		String heldOut = customer((c) -> !notHeldOut(c));
@@ -42,8 +43,12 @@ class JourneyAnalyticsApiTest extends EncoreIntegrationTest {
 		JsonNode after = detail(definitionId);
 		assertThat(delta(before, after, "/summary/entries")).isEqualTo(3);
 		assertThat(delta(before, after, "/summary/conversions")).isEqualTo(1);
-		assertThat(after.at("/summary/attributedRevenue").decimalValue()).isEqualByComparingTo(
-				before.at("/summary/attributedRevenue").decimalValue().add(new java.math.BigDecimal(50)));
+		// Per currency: euros are never added to another currency's revenue.
+		assertThat(after.at("/summary/attributedRevenue/EUR").decimalValue()).isEqualByComparingTo(
+				before.at("/summary/attributedRevenue/EUR").decimalValue().add(new java.math.BigDecimal(50)));
+		assertThat(after.at("/summary/attributedRevenue").size())
+			.isEqualTo(before.at("/summary/attributedRevenue").size()
+					+ (before.at("/summary/attributedRevenue").has("EUR") ? 0 : 1));
 		assertThat(elementDelta(before, after, "SendTaskEmailA", "entered")).isEqualTo(1);
 		assertThat(elementDelta(before, after, "SendTaskEmailA", "passed")).isEqualTo(1);
 		assertThat(elementDelta(before, after, "TimerUntilTenLocal", "waiting")).isEqualTo(1);

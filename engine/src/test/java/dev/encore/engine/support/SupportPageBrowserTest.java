@@ -42,6 +42,11 @@ class SupportPageBrowserTest {
 			assertThat(node.post(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)))
 				.isEqualTo(202);
 			awaitSent(node, customer, 1);
+			// A customer in the cart journey's holdout: the analytics page shows its
+			// uplift.
+			String heldOut = Holdouts.inside("AbandonedCart", "h-");
+			assertThat(node.post(TestEvents.identify(heldOut, heldOut + "@example.org", "Bo"))).isEqualTo(202);
+			assertThat(node.post(TestEvents.checkoutStarted(heldOut))).isEqualTo(202);
 			assertThat(node.post(TestEvents.track("Review Submitted", customer)
 				.with("rating", 1)
 				.with("ratings", Map.of("logistics", 1))
