@@ -27,6 +27,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import dev.encore.engine.access.AccessProperties.Role;
 import dev.encore.engine.intake.WriteKeys;
@@ -79,16 +80,18 @@ class AccessConfiguration {
 	}
 
 	/**
-	 * A customer's loyalty, which the storefront shows its shoppers: its Segment write
-	 * key as the HTTP Basic user name, or a person's login (support, marketing, admin).
-	 * Only reads; no session is made.
+	 * A customer's loyalty and on-site inbox, which the storefront shows its shoppers:
+	 * its Segment write key as the HTTP Basic user name, or a person's login (support,
+	 * marketing, admin). Reads, and marking an inbox message seen; no session is made.
 	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain storefrontReads(HttpSecurity http, WriteKeys writeKeys) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http
-			.securityMatcher(
-					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/customers/*/loyalty"))
+			.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/v1/customers/*/loyalty"),
+					paths.matcher(HttpMethod.GET, "/api/v1/customers/*/inbox"),
+					paths.matcher(HttpMethod.POST, "/api/v1/customers/*/inbox/*/seen")))
 			.addFilterBefore(new StorefrontKeyFilter(writeKeys), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest()
 				.hasAnyRole(StorefrontKeyFilter.ROLE, Role.SUPPORT.name(), Role.MARKETER.name(), Role.ADMIN.name()))
