@@ -2,7 +2,9 @@ package dev.encore.engine.support;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.encore.engine.inbox.InboxMessage;
+import dev.encore.engine.inbox.InboxStore;
 import dev.encore.engine.testsupport.EncoreNode;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.TestEvents;
@@ -22,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real browser (Debian's chromium, driven by playwright-core from {@code src/test/e2e})
  * on a running Encore: support logs in, finds a customer by email, sees the cart
- * journey's current step and the sent reminder, exits the customer. The screenshots it
- * takes are the ones in {@code docs/screenshots} and the README.
+ * journey's current step, the sent reminder and the on-site inbox, exits the customer.
+ * The screenshots it takes are the ones in {@code docs/screenshots} and the README.
  */
 @Tag("browser")
 @DisabledIfSystemProperty(named = "encore.skip-browser-tests", matches = "true")
@@ -41,6 +45,12 @@ class SupportPageBrowserTest {
 			assertThat(node.post(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)))
 				.isEqualTo(202);
 			awaitReminderSent(node, customer);
+			Instant now = node.bean(Clock.class).instant();
+			node.bean(InboxStore.class)
+				.put(customer,
+						new InboxMessage("m-1", "Ada, your cart is waiting", "You left 1 item(s) in your cart.",
+								"https://shop.example.com/cart", null, "AbandonedCart", "SendTaskInboxReminder", now,
+								now.plus(Duration.ofDays(7)), false));
 
 			Path e2e = Path.of("src/test/e2e");
 			Process browser = new ProcessBuilder("node", "support-page.mjs", node.baseUrl(), "support", "test-password",
