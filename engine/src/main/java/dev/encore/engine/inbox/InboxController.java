@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.event.EventNames;
 import dev.encore.engine.event.EventSink;
 import dev.encore.engine.event.EventType;
 
@@ -31,7 +32,7 @@ import dev.encore.engine.event.EventType;
 @RestController
 class InboxController {
 
-	static final String VIEWED = "In-App Message Viewed";
+	static final String VIEWED = EventNames.IN_APP_MESSAGE_VIEWED;
 
 	private static final Logger log = LoggerFactory.getLogger(InboxController.class);
 

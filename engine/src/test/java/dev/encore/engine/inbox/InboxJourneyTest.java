@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import dev.encore.engine.delivery.MessageLog;
 import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.journey.ChannelReach;
+import dev.encore.engine.journey.JourneyProblem;
+import dev.encore.engine.journey.JourneyValidator;
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
 import dev.encore.engine.testsupport.SegmentFixtures;
 import dev.encore.engine.testsupport.TestEvents;
@@ -68,6 +70,9 @@ class InboxJourneyTest extends EncoreIntegrationTest {
 
 	@Autowired
 	private ChannelReach reach;
+
+	@Autowired
+	private JourneyValidator validator;
 
 	@BeforeEach
 	void receiverAccepts() {
@@ -228,6 +233,22 @@ class InboxJourneyTest extends EncoreIntegrationTest {
 		seen(customer, messageId).andExpect(status().isNoContent());
 		assertThat(this.events.forCustomer(customer)).filteredOn((event) -> InboxController.VIEWED.equals(event.name()))
 			.hasSize(1);
+	}
+
+	@Test
+	void journeysMayWaitForTheEventButOnlyTheInboxApiEmitsIt() throws Exception {
+		assertThat(this.validator
+			.validate(Map.of("inbox-probe.bpmn", Bpmn.convertToString(journey("PT1H", null)).getBytes())))
+			.extracting(JourneyProblem::elementId)
+			.doesNotContain("CatchEventInAppMessageViewed", "SendTaskInboxCart", "SendTaskNotifyShop",
+					"SendTaskThankShop");
+		assertThat(this.validator
+			.validate(Map.of("inbox-probe.bpmn", Bpmn.convertToString(journey("7 days", null)).getBytes())))
+			.extracting(JourneyProblem::message)
+			.contains("expiresIn '7 days' is not an ISO-8601 duration such as P7D or PT12H");
+
+		send(TestEvents.track(InboxController.VIEWED, newCustomerId()).with("messageId", "forged"))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test
