@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import dev.encore.engine.delivery.MessageLog;
 import dev.encore.engine.journey.ChannelReach;
@@ -28,6 +29,8 @@ import dev.encore.engine.testsupport.TestWebhookReceiver;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -210,10 +213,16 @@ class WebhookStepTest extends EncoreIntegrationTest {
 	}
 
 	@Test
-	void aWebhookReachesNoPersonSoReachNeverPicksIt() {
+	void aWebhookReachesNoPersonSoNeitherReachNorConsentsKnowIt() throws Exception {
 		assertThat(this.reach
 			.preferred(Map.of("email", "ada@example.org", "traits", Map.of("preferredChannel", "webhook"))))
 			.isEqualTo("email");
+		this.mvc
+			.perform(put("/api/v1/customers/{id}/consents", customer("Ada")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"webhook\": \"revoked\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("\"webhook\"")));
 	}
 
 	private List<String> problems(BpmnModelInstance journey) {
