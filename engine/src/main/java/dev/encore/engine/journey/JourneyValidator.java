@@ -157,17 +157,19 @@ public class JourneyValidator {
 		String channel = inputs.get("channel");
 		String templateId = resolve(inputs.get("templateId"), settings);
 		Optional<ChannelDescriptor> descriptor = Optional.ofNullable(channel).flatMap(this.registry::find);
-		if (descriptor.isPresent() && !descriptor.get().templateRequired() && inputs.get("templateId") == null) {
-			descriptor.get().inputProblems(inputs).forEach((problem) -> found.add(task.getId(), problem));
-			return;
-		}
-		if (channel == null || templateId == null) {
+		// A channel with a message of its own (a webhook's envelope) needs no template.
+		boolean ownMessage = inputs.get("templateId") == null
+				&& descriptor.filter((known) -> !known.templateRequired()).isPresent();
+		if (channel == null || (templateId == null && !ownMessage)) {
 			found.add(task.getId(),
 					"a send task needs the inputs channel and templateId (use an Encore element template)");
 			return;
 		}
 		descriptor
 			.ifPresent((known) -> known.inputProblems(inputs).forEach((problem) -> found.add(task.getId(), problem)));
+		if (ownMessage) {
+			return;
+		}
 		// A channel chosen by an expression is known only at send time: then any
 		// channel's version will do here, and a missing one fails that send as a template
 		// error.

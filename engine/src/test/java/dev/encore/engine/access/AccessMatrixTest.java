@@ -31,6 +31,10 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 				row("GET /api/v1/customers/c-1/journeys", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/customers/c-1/loyalty", ALLOWED, ALLOWED, ALLOWED, 401),
 				row("GET /api/v1/customers/c-1/points", ALLOWED, ALLOWED, 403, 401),
+				// A session (no credentials in the request) takes the people's way; the
+				// storefront's key is in InboxJourneyTest.
+				row("GET /api/v1/customers/c-1/inbox", ALLOWED, ALLOWED, 403, 401),
+				row("POST /api/v1/customers/c-1/inbox/m-1/seen", ALLOWED, ALLOWED, 403, 401),
 				row("POST /api/v1/customers/c-1/journeys/p-1/exit", ALLOWED, ALLOWED, 403, 401),
 				row("DELETE /api/v1/customers/c-1", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/referrals/ADA-7K3Q9PXM", ALLOWED, ALLOWED, 403, 401),
