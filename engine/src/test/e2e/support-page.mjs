@@ -1,8 +1,7 @@
 // Logs in as support, finds a customer by email, sees their loyalty tier, their reviews and NPS answers flagged
-// (detractor, low rating) and the active cart journey with its
-// current step highlighted and the sent reminder, exits the customer and sees the journey ended; then opens the
-// analytics page as a marketer: the holdout's uplift without errors, per-step outcomes, no label under a count badge.
-// Saves screenshots of both pages.
+// (detractor, low rating), the active cart journey with its current step highlighted, the sent reminder and the
+// on-site inbox, exits the customer and sees the journey ended; then opens the analytics page as a marketer: the
+// holdout's uplift without errors, per-step outcomes, no label under a count badge. Saves screenshots of both pages.
 // Usage: node support-page.mjs <baseUrl> <supportUser> <password> <email> <screenshotDir> <marketerUser>
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -48,6 +47,8 @@ try {
   await page.waitForSelector('#active .djs-element.encore-current[data-element-id=TimerWaitSecondReminderDelay]');
   const sent = page.locator('#timeline tr.timeline-message', { hasText: 'cart-reminder' });
   if ((await sent.locator('.status-sent').count()) !== 1) await fail('the sent reminder is not in the timeline');
+  const inbox = await page.textContent('#inbox tbody');
+  if (!inbox.includes('Ada, your cart is waiting') || !inbox.includes('AbandonedCart / SendTaskInboxReminder')) await fail('the inbox message is not shown: ' + inbox);
   await page.screenshot({ path: screenshots + '/support-page.png', fullPage: true });
 
   await page.click('#active button.exit');

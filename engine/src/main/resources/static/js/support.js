@@ -1,4 +1,5 @@
-// Support page: search, profile card, reviews and NPS (flagged), journeys (current step highlighted), timeline, audited exit.
+// Support page: search, profile card, reviews and NPS (flagged), journeys (current step highlighted), timeline,
+// on-site inbox, audited exit.
 (() => {
   const $ = (id) => document.getElementById(id);
   let customerId = null;
@@ -13,16 +14,18 @@
   });
 
   async function show() {
-    const [profile, feedback, journeys, timeline] = await Promise.all([
+    const [profile, feedback, journeys, timeline, inbox] = await Promise.all([
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId)),
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/feedback'),
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/journeys'),
-      Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/timeline')]);
+      Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/timeline'),
+      Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/inbox')]);
     $('customer').hidden = false;
     renderProfile(profile);
     renderFeedback(feedback);
     await renderJourneys(journeys);
     renderTimeline(timeline);
+    renderInbox(inbox);
   }
 
   function renderProfile(p) {
@@ -120,6 +123,21 @@
       Encore.cell(row, entry.reason);
       Encore.cell(row, [entry.subject, entry.preview].filter(Boolean).join('\n'), 'preview');
     }
+  }
+
+  function renderInbox(messages) {
+    const body = $('inbox').tBodies[0];
+    body.replaceChildren();
+    for (const message of messages) {
+      const row = body.insertRow();
+      Encore.cell(row, Encore.when(message.sentAt));
+      Encore.cell(row, message.title);
+      Encore.cell(row, message.body, 'preview');
+      Encore.cell(row, Encore.when(message.expiresAt));
+      Encore.cell(row, message.seen ? 'yes' : 'no');
+      Encore.cell(row, message.journey ? message.journey + ' / ' + message.step : '');
+    }
+    if (!messages.length) Encore.cell(body.insertRow(), 'None');
   }
 
   function askExit(journey) {

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,6 +28,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.encore.engine.access.AccessProperties.Role;
 import dev.encore.engine.intake.WriteKeys;
@@ -79,16 +83,22 @@ class AccessConfiguration {
 	}
 
 	/**
-	 * A customer's loyalty, which the storefront shows its shoppers: its Segment write
-	 * key as the HTTP Basic user name, or a person's login (support, marketing, admin).
-	 * Only reads; no session is made.
+	 * A customer's loyalty and on-site inbox, which the storefront shows its shoppers:
+	 * its Segment write key as the HTTP Basic user name, or a person's login (support,
+	 * marketing, admin). Reads, and marking an inbox message seen; no session is made.
+	 * The inbox only when the request brings credentials: the support page reads it with
+	 * its session, through the people's chain.
 	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain storefrontReads(HttpSecurity http, WriteKeys writeKeys) throws Exception {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		RequestMatcher withCredentials = (request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		return http
-			.securityMatcher(
-					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/customers/*/loyalty"))
+			.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/v1/customers/*/loyalty"),
+					new AndRequestMatcher(withCredentials,
+							new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/api/v1/customers/*/inbox"),
+									paths.matcher(HttpMethod.POST, "/api/v1/customers/*/inbox/*/seen")))))
 			.addFilterBefore(new StorefrontKeyFilter(writeKeys), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest()
 				.hasAnyRole(StorefrontKeyFilter.ROLE, Role.SUPPORT.name(), Role.MARKETER.name(), Role.ADMIN.name()))

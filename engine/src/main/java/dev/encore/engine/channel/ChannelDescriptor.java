@@ -1,5 +1,6 @@
 package dev.encore.engine.channel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -53,6 +54,50 @@ public interface ChannelDescriptor {
 	 * only when asked for
 	 */
 	ComposedMessage compose(RenderedTemplate rendered, Supplier<String> unsubscribeLink);
+
+	/**
+	 * The message for one send step; a channel that needs the step's inputs or context
+	 * overrides this instead of {@link #compose(RenderedTemplate, Supplier)}.
+	 * @param rendered null when the step names no template and the channel allows that
+	 */
+	default ComposedMessage compose(RenderedTemplate rendered, Supplier<String> unsubscribeLink, SendStep step) {
+		return compose(rendered, unsubscribeLink);
+	}
+
+	/**
+	 * Whether a send step must name a template; false for a channel with a message of its
+	 * own (a webhook's default envelope).
+	 */
+	default boolean templateRequired() {
+		return true;
+	}
+
+	/**
+	 * What is wrong with a send step's inputs on this channel, one phrase each, checked
+	 * when a journey is deployed; inputs holding an expression are known only at send
+	 * time.
+	 */
+	default List<String> inputProblems(Map<String, String> inputs) {
+		return List.of();
+	}
+
+	/**
+	 * Whether a send reaches a person. A call to the shop's own system (a webhook) does
+	 * not: it asks for no consent, counts against no cap, waits out no quiet hours and is
+	 * never what {@code reach.preferred} picks.
+	 */
+	default boolean reachesPerson() {
+		return true;
+	}
+
+	/**
+	 * Whether {@code reach.preferred} tries this channel by its {@link #reachRank()};
+	 * false for a channel the customer only sees on a visit (the on-site inbox), which
+	 * reach picks only when the customer prefers it.
+	 */
+	default boolean triedByReach() {
+		return reachesPerson();
+	}
 
 	/** Guardrails when {@code encore.guardrails.*} says nothing of this channel. */
 	GuardrailDefaults guardrails();

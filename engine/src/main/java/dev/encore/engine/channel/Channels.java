@@ -65,9 +65,16 @@ public class Channels {
 				: String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1);
 	}
 
-	/** In the order {@code reach.preferred} tries them; the last reaches everyone. */
+	/**
+	 * The channels {@code reach.preferred} tries, in its order; the last reaches
+	 * everyone.
+	 */
 	public List<ChannelDescriptor> byReach() {
-		return this.byId.values().stream().sorted(Comparator.comparingInt(ChannelDescriptor::reachRank)).toList();
+		return this.byId.values()
+			.stream()
+			.filter(ChannelDescriptor::triedByReach)
+			.sorted(Comparator.comparingInt(ChannelDescriptor::reachRank))
+			.toList();
 	}
 
 }

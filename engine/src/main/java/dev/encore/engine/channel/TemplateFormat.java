@@ -10,6 +10,12 @@ public enum TemplateFormat {
 	HTML,
 
 	/** Plain text; each front-matter field (a LINE card's title...) is rendered too. */
-	TEXT
+	TEXT,
+
+	/**
+	 * A JSON document; data is escaped for JSON strings and the result must parse. Its
+	 * top-level values are the rendered template's fields (an inbox message's title).
+	 */
+	JSON
 
 }

@@ -65,18 +65,28 @@ class ConsentController {
 			granted.put(channel, status(entry.getKey(), value));
 		}
 		if (granted.isEmpty()) {
-			throw new InvalidEventException("consents",
-					"must name at least one of " + String.join(", ", this.channels.ids()));
+			throw new InvalidEventException("consents", "must name at least one of " + consentChannels());
 		}
 		this.changes.apply(customerId, granted, source, this.changes.now(), null);
 		return this.profiles.find(customerId).orElseThrow().consents();
 	}
 
+	/** Only channels that reach a person ask for consent (not webhooks). */
 	private Channel channel(String name) {
 		return this.channels.find(name)
+			.filter(ChannelDescriptor::reachesPerson)
 			.map(ChannelDescriptor::channel)
-			.orElseThrow(() -> new InvalidEventException(name,
-					"is not a channel (" + String.join(", ", this.channels.ids()) + ")"));
+			.orElseThrow(
+					() -> new InvalidEventException(name, "is not a channel with consent (" + consentChannels() + ")"));
+	}
+
+	private String consentChannels() {
+		return String.join(", ",
+				this.channels.all()
+					.stream()
+					.filter(ChannelDescriptor::reachesPerson)
+					.map(ChannelDescriptor::id)
+					.toList());
 	}
 
 	private static boolean status(String field, Object value) {

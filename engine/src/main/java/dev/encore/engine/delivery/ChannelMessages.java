@@ -1,11 +1,14 @@
 package dev.encore.engine.delivery;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.channel.ChannelDescriptor;
 import dev.encore.engine.channel.ComposedMessage;
+import dev.encore.engine.channel.RenderedTemplate;
+import dev.encore.engine.channel.SendStep;
 import dev.encore.engine.profile.CustomerProfile;
 
 /**
@@ -32,11 +35,20 @@ class ChannelMessages {
 		return attempt.channel().recipient(attempt.customerId(), profile.toTemplateData(), inputs);
 	}
 
-	ComposedMessage compose(SendAttempt attempt, String locale, Map<String, Object> data) {
+	/**
+	 * @param at when the step runs
+	 * @param inputs the step's input parameters
+	 */
+	@SuppressWarnings("unchecked")
+	ComposedMessage compose(SendAttempt attempt, String locale, Map<String, Object> data, Instant at,
+			Map<String, Object> inputs) {
 		ChannelDescriptor channel = attempt.channel();
-		ComposedMessage message = channel.compose(this.templates.render(channel, attempt.templateId(), locale, data),
-				() -> this.unsubscribeLinks.link(attempt.customerId(), channel.channel(),
-						UnsubscribeLinks.Subscription.MARKETING));
+		RenderedTemplate rendered = (attempt.templateId() == null) ? null
+				: this.templates.render(channel, attempt.templateId(), locale, data);
+		SendStep step = new SendStep(attempt.customerId(), attempt.journeyKey(), attempt.activityId(),
+				attempt.sendKey(), at, (Map<String, Object>) data.get("event"), inputs);
+		ComposedMessage message = channel.compose(rendered, () -> this.unsubscribeLinks.link(attempt.customerId(),
+				channel.channel(), UnsubscribeLinks.Subscription.MARKETING), step);
 		return this.tracking.track(message, attempt);
 	}
 

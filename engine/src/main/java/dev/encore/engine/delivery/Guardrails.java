@@ -24,7 +24,7 @@ import dev.encore.engine.profile.CustomerProfile;
  * sunset (marketing only), suppression list, frequency cap, quiet hours. The first rule
  * that says no explains the decision. Transactional messages skip caps and quiet hours;
  * they stop only at a suppressed address or an SMS/LINE consent the customer withdrew
- * (STOP, unfollow).
+ * (STOP, unfollow). A channel that reaches no person (a webhook) goes without any.
  */
 @Component
 class Guardrails {
@@ -49,6 +49,10 @@ class Guardrails {
 	}
 
 	Decision check(Send send, CustomerProfile profile, String recipient, Instant now) {
+		if (!send.channel().reachesPerson()) {
+			// A call to the shop's own system, not a message to the customer.
+			return Decision.go();
+		}
 		String channel = send.channel().id();
 		Optional<String> refused = consent(send, profile.consents().get(send.channel().consentKey()))
 			.or(() -> sunset(send, profile))

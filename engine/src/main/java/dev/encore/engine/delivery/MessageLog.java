@@ -22,6 +22,11 @@ import dev.encore.engine.store.CustomerData;
 @Repository
 public class MessageLog implements CustomerData {
 
+	/**
+	 * The template of a step that sends its channel's own message (a webhook envelope).
+	 */
+	static final String NO_TEMPLATE = "-";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -109,7 +114,8 @@ public class MessageLog implements CustomerData {
 				  channel, template_id, status, reason, subject, preview, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(attempt.sendKey(), attempt.customerId(), attempt.journeyKey(), attempt.processInstanceId(),
-					attempt.activityId(), attempt.channel().id(), attempt.templateId(), status.id(), reason,
+					attempt.activityId(), attempt.channel().id(),
+					attempt.templateId() == null ? NO_TEMPLATE : attempt.templateId(), status.id(), reason,
 					attempt.subject(), attempt.preview(), now())
 			.update();
 	}

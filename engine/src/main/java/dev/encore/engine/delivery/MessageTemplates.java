@@ -115,6 +115,10 @@ class MessageTemplates {
 				RenderedText text = renderText(templateId, channel.channel(), locale, data);
 				yield new RenderedTemplate(null, null, text.text(), text.fields());
 			}
+			case JSON -> {
+				String json = renderJson(templateId, channel.channel(), locale, data);
+				yield new RenderedTemplate(null, null, json, JsonText.fields(json));
+			}
 		};
 	}
 
@@ -148,6 +152,20 @@ class MessageTemplates {
 			Map<String, String> fields = new LinkedHashMap<>();
 			source.frontMatter().forEach((key, value) -> fields.put(key, render(value, data, data).strip()));
 			return new RenderedText(render(source.body(), data, data).strip(), fields);
+		}
+		catch (RuntimeException ex) {
+			throw new TemplateRenderException(templateId, channel.id(), ex);
+		}
+	}
+
+	/** Renders a JSON template with data escaped for JSON strings; it must parse. */
+	private String renderJson(String templateId, Channel channel, String locale, Map<String, Object> given) {
+		Map<String, Object> data = withKnownFields(given);
+		ParsedSource source = find(templateId, channel, fallbackChain(locale));
+		try {
+			String json = render(source.body(), data, JsonText.escape(data)).strip();
+			JsonText.fields(json);
+			return json;
 		}
 		catch (RuntimeException ex) {
 			throw new TemplateRenderException(templateId, channel.id(), ex);

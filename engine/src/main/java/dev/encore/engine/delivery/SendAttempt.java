@@ -10,6 +10,8 @@ import dev.encore.engine.channel.Channels;
  *
  * @param sendKey process instance + activity (+ loop counter): the same step always has
  * the same key, whatever the job attempt
+ * @param templateId null when the channel has a message of its own and the step names no
+ * template
  * @param subject what the customer would see first (email subject), null until rendered
  * @param preview the start of the plain-text body, so support sees what was sent
  */
@@ -28,7 +30,9 @@ record SendAttempt(String sendKey, String customerId, String journeyKey, String 
 	 */
 	static SendAttempt of(DelegateExecution execution, Channels channels) {
 		String channel = requiredInput(execution, CHANNEL);
-		String templateId = requiredInput(execution, TEMPLATE_ID);
+		ChannelDescriptor descriptor = channels.get(channel);
+		String templateId = descriptor.templateRequired() ? requiredInput(execution, TEMPLATE_ID)
+				: optionalInput(execution, TEMPLATE_ID);
 		// Not local: a send task inside a multi-instance subprocess sends once per
 		// instance of it.
 		Object loopCounter = execution.getVariable("loopCounter");
@@ -39,7 +43,12 @@ record SendAttempt(String sendKey, String customerId, String journeyKey, String 
 			.getProcessDefinition(execution.getProcessDefinitionId())
 			.getKey();
 		return new SendAttempt(sendKey, execution.getProcessBusinessKey(), journeyKey, execution.getProcessInstanceId(),
-				execution.getCurrentActivityId(), channels.get(channel), templateId, null, null);
+				execution.getCurrentActivityId(), descriptor, templateId, null, null);
+	}
+
+	private static String optionalInput(DelegateExecution execution, String name) {
+		Object value = execution.getVariableLocal(name);
+		return (value == null || value.toString().isBlank()) ? null : value.toString();
 	}
 
 	private static String requiredInput(DelegateExecution execution, String name) {

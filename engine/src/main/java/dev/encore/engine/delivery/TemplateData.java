@@ -75,7 +75,7 @@ class TemplateData {
 	/** Only a template that shows the code makes one: most customers never refer. */
 	private void addReferralCode(Map<String, Object> customer, String templateId, Channel channel, String locale,
 			Supplier<String> code) {
-		if (this.templates.mentions(templateId, channel, locale, REFERRAL_CODE)) {
+		if (templateId != null && this.templates.mentions(templateId, channel, locale, REFERRAL_CODE)) {
 			customer.put("referralCode", code.get());
 		}
 	}

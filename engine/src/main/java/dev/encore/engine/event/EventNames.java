@@ -46,12 +46,20 @@ public final class EventNames {
 	public static final String MEMBERSHIP_ANNIVERSARY = "Membership Anniversary";
 
 	/**
+	 * The storefront reported an on-site inbox message seen ({@code messageId},
+	 * {@code journey}, {@code step}); only through the inbox API, which knows the
+	 * message.
+	 */
+	public static final String IN_APP_MESSAGE_VIEWED = "In-App Message Viewed";
+
+	/**
 	 * Events Encore derives itself: a storefront may not send them, or anyone with the
 	 * intake's address could start win-back or VIP journeys for any customer, or give
 	 * points.
 	 */
 	public static final Set<String> INTERNAL = Set.of(LIFECYCLE_STAGE_CHANGED, CHURN_RISK_DETECTED, BIRTHDAY_REACHED,
-			TIER_CHANGED, TIER_REVIEWED, POINTS_EXPIRING, POINTS_EXPIRED, MEMBERSHIP_ANNIVERSARY);
+			TIER_CHANGED, TIER_REVIEWED, POINTS_EXPIRING, POINTS_EXPIRED, MEMBERSHIP_ANNIVERSARY,
+			IN_APP_MESSAGE_VIEWED);
 
 	/** The {@code source} of the events Encore emits itself. */
 	public static final String INTERNAL_SOURCE = "encore";

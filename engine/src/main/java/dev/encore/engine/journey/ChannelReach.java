@@ -42,7 +42,8 @@ public class ChannelReach {
 		if (profile == null) {
 			return fallback;
 		}
-		Optional<ChannelDescriptor> wanted = preference(profile).flatMap(this.channels::find);
+		Optional<ChannelDescriptor> wanted = preference(profile).flatMap(this.channels::find)
+			.filter(ChannelDescriptor::reachesPerson);
 		if (wanted.isPresent() && reaches(profile, wanted.get())) {
 			return wanted.get().id();
 		}

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.channel.ChannelDescriptor;
 import dev.encore.engine.channel.Channels;
 import dev.encore.engine.journey.sandbox.CodeScan;
 
@@ -30,9 +32,9 @@ import dev.encore.engine.journey.sandbox.CodeScan;
  * with element ids instead of customers stuck or spammed: {@code historyTimeToLive} set;
  * no code of any kind ({@link CodeScan}: classes, scripts, calls beyond journey beans);
  * every message and signal a known event; every send task's template present in each
- * shipped locale; timers and settings parse; goal and holdout properties valid, and the
- * properties features above read valid by their own {@link ProcessPropertyCheck}s (entry
- * rules).
+ * shipped locale and its inputs valid for its channel; timers and settings parse; goal
+ * and holdout properties valid, and the properties features above read valid by their own
+ * {@link ProcessPropertyCheck}s (entry rules).
  */
 @Component
 public class JourneyValidator {
@@ -50,6 +52,8 @@ public class JourneyValidator {
 	/** The registered channel ids. */
 	private final List<String> channels;
 
+	private final Channels registry;
+
 	private final List<ProcessPropertyCheck> propertyChecks;
 
 	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties, CodeScan code,
@@ -59,6 +63,7 @@ public class JourneyValidator {
 		this.properties = properties;
 		this.code = code;
 		this.channels = channels.ids();
+		this.registry = channels;
 		this.propertyChecks = List.copyOf(propertyChecks);
 	}
 
@@ -151,9 +156,18 @@ public class JourneyValidator {
 		Map<String, String> inputs = JourneyModel.inputParametersOf(task);
 		String channel = inputs.get("channel");
 		String templateId = resolve(inputs.get("templateId"), settings);
-		if (channel == null || templateId == null) {
+		Optional<ChannelDescriptor> descriptor = Optional.ofNullable(channel).flatMap(this.registry::find);
+		// A channel with a message of its own (a webhook's envelope) needs no template.
+		boolean ownMessage = inputs.get("templateId") == null
+				&& descriptor.filter((known) -> !known.templateRequired()).isPresent();
+		if (channel == null || (templateId == null && !ownMessage)) {
 			found.add(task.getId(),
 					"a send task needs the inputs channel and templateId (use an Encore element template)");
+			return;
+		}
+		descriptor
+			.ifPresent((known) -> known.inputProblems(inputs).forEach((problem) -> found.add(task.getId(), problem)));
+		if (ownMessage) {
 			return;
 		}
 		// A channel chosen by an expression is known only at send time: then any

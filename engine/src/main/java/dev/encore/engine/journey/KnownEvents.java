@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.event.EventNames;
+
 /**
  * Event names a journey may start on, wait for or name as its goal: the Segment
  * e-commerce and engagement events storefronts send, Encore's internal events, and the
@@ -18,7 +20,7 @@ public class KnownEvents {
 			"Cart Viewed", "Checkout Started", "Order Completed", "Order Refunded", "Order Cancelled", "Email Opened",
 			"Email Link Clicked", "Site Visited", "Review Submitted", "Referral Completed", "Lifecycle Stage Changed",
 			"Churn Risk Detected", "Birthday Reached", "Points Redeemed", "Tier Changed", "Points Expiring",
-			"Points Expired", "Membership Anniversary", "NPS Submitted");
+			"Points Expired", "Membership Anniversary", "NPS Submitted", EventNames.IN_APP_MESSAGE_VIEWED);
 
 	private final Set<String> known;
 

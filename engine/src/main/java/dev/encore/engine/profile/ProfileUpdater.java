@@ -68,7 +68,11 @@ public class ProfileUpdater {
 		this.store = store;
 		this.lifecycle = lifecycle;
 		this.properties = properties;
-		this.consentKeys = channels.all().stream().map(ChannelDescriptor::consentKey).collect(Collectors.toSet());
+		this.consentKeys = channels.all()
+			.stream()
+			.filter(ChannelDescriptor::reachesPerson)
+			.map(ChannelDescriptor::consentKey)
+			.collect(Collectors.toSet());
 		this.extensions = List.copyOf(extensions);
 	}
 

@@ -35,6 +35,10 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 				// Mail clients follow tracked links with no login; an unknown token is
 				// 404.
 				row("GET /t/c/not-a-token", 404, 404, 404, 404), row("GET /t/o/not-a-token", 404, 404, 404, 404),
+				// A session (no credentials in the request) takes the people's way; the
+				// storefront's key is in InboxJourneyTest.
+				row("GET /api/v1/customers/c-1/inbox", ALLOWED, ALLOWED, 403, 401),
+				row("POST /api/v1/customers/c-1/inbox/m-1/seen", ALLOWED, ALLOWED, 403, 401),
 				row("POST /api/v1/customers/c-1/journeys/p-1/exit", ALLOWED, ALLOWED, 403, 401),
 				row("DELETE /api/v1/customers/c-1", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/referrals/ADA-7K3Q9PXM", ALLOWED, ALLOWED, 403, 401),

@@ -2,7 +2,9 @@ package dev.encore.engine.support;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.encore.engine.inbox.InboxMessage;
+import dev.encore.engine.inbox.InboxStore;
 import dev.encore.engine.testsupport.EncoreNode;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.TestEvents;
@@ -22,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real browser (Debian's chromium, driven by playwright-core from {@code src/test/e2e})
  * on a running Encore: support logs in, finds a customer by email, sees their low review
- * and detractor NPS answer flagged, the cart journey's current step and the sent
- * reminder, exits the customer. The screenshots it takes are the ones in
+ * and detractor NPS answer flagged, the cart journey's current step, the sent reminder
+ * and the on-site inbox, exits the customer. The screenshots it takes are the ones in
  * {@code docs/screenshots} and the README.
  */
 @Tag("browser")
@@ -55,6 +59,12 @@ class SupportPageBrowserTest {
 			// The service-recovery apology, so that the cart journey is the only one
 			// active.
 			awaitSent(node, customer, 2);
+			Instant now = node.bean(Clock.class).instant();
+			node.bean(InboxStore.class)
+				.put(customer,
+						new InboxMessage("m-1", "Ada, your cart is waiting", "You left 1 item(s) in your cart.",
+								"https://shop.example.com/cart", null, "AbandonedCart", "SendTaskInboxReminder", now,
+								now.plus(Duration.ofDays(7)), false));
 
 			Path e2e = Path.of("src/test/e2e");
 			Process browser = new ProcessBuilder("node", "support-page.mjs", node.baseUrl(), "support", "test-password",

@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Encore as it runs: the whole application with the real Camunda engine (H2 in memory, or
  * PostgreSQL on the build's second run, see {@link TestDatabase}), email through a real
- * SMTP server. Time is Camunda's clock, moved by {@link #clock}. Every test works on
- * fresh customer ids and leaves no journey running.
+ * SMTP server, webhooks to {@link TestWebhookReceiver}. Time is Camunda's clock, moved by
+ * {@link #clock}. Every test works on fresh customer ids and leaves no journey running.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -67,6 +67,8 @@ public abstract class EncoreIntegrationTest {
 		registry.add("spring.mail.port", TestSmtpServer::port);
 		registry.add("encore.connectors.line.channel-access-token", () -> "test-line-token");
 		registry.add("encore.connectors.line.base-url", TestLineServer::baseUrl);
+		registry.add("encore.connectors.webhook.secret", () -> TestWebhookReceiver.SECRET);
+		registry.add("encore.connectors.webhook.allowed-hosts", () -> "localhost");
 		TestDatabase.register(registry);
 	}
 
