@@ -54,6 +54,16 @@ public interface ChannelDescriptor {
 	 */
 	ComposedMessage compose(RenderedTemplate rendered, Supplier<String> unsubscribeLink);
 
+	/**
+	 * As {@link #compose(RenderedTemplate, Supplier)}, for a channel whose message also
+	 * takes the send step's inputs (web push: {@code ttl}, {@code urgency}).
+	 * @param inputs the send step's input parameters
+	 */
+	default ComposedMessage compose(RenderedTemplate rendered, Supplier<String> unsubscribeLink,
+			Map<String, Object> inputs) {
+		return compose(rendered, unsubscribeLink);
+	}
+
 	/** Guardrails when {@code encore.guardrails.*} says nothing of this channel. */
 	GuardrailDefaults guardrails();
 

@@ -29,11 +29,13 @@ class ChannelMessages {
 		return attempt.channel().recipient(attempt.customerId(), profile.toTemplateData(), inputs);
 	}
 
-	ComposedMessage compose(SendAttempt attempt, String locale, Map<String, Object> data) {
+	ComposedMessage compose(SendAttempt attempt, String locale, Map<String, Object> data, Map<String, Object> inputs) {
 		ChannelDescriptor channel = attempt.channel();
-		return channel.compose(this.templates.render(channel, attempt.templateId(), locale, data),
-				() -> this.unsubscribeLinks.link(attempt.customerId(), channel.channel(),
-						UnsubscribeLinks.Subscription.MARKETING));
+		return channel
+			.compose(
+					this.templates.render(channel, attempt.templateId(), locale, data), () -> this.unsubscribeLinks
+						.link(attempt.customerId(), channel.channel(), UnsubscribeLinks.Subscription.MARKETING),
+					inputs);
 	}
 
 }

@@ -132,7 +132,7 @@ class SendMessageDelegate implements JavaDelegate {
 		ComposedMessage message;
 		try {
 			message = this.messages.compose(attempt, profile.locale(),
-					this.templateData.forStep(execution, attempt, profile));
+					this.templateData.forStep(execution, attempt, profile), execution.getVariablesLocal());
 		}
 		catch (RuntimeException ex) {
 			// Never a blank or half-rendered message in a customer's inbox.
