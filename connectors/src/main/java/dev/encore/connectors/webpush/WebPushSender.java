@@ -7,18 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.Security;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.martijndwars.webpush.AbstractPushService;
-import nl.martijndwars.webpush.Encoding;
 import nl.martijndwars.webpush.Notification;
 import nl.martijndwars.webpush.Urgency;
-import nl.martijndwars.webpush.Utils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,34 +176,6 @@ public class WebPushSender implements MessageSender {
 		catch (JsonProcessingException ex) {
 			throw new PermanentDeliveryException("wrong_content", "Cannot write the notification", ex);
 		}
-	}
-
-	/** The library's request preparation: encryption and the VAPID header. */
-	private static final class VapidRequests extends AbstractPushService<VapidRequests> {
-
-		private VapidRequests(String publicKey, String privateKey, String subject) throws GeneralSecurityException {
-			super(publicKey, privateKey, subject);
-		}
-
-		static VapidRequests of(WebPushSettings settings) {
-			try {
-				VapidRequests vapid = new VapidRequests(settings.publicKey(), settings.privateKey(),
-						settings.subject());
-				if (!Utils.verifyKeyPair(vapid.getPrivateKey(), vapid.getPublicKey())) {
-					throw new IllegalArgumentException("The VAPID public and private keys are not a pair");
-				}
-				return vapid;
-			}
-			catch (GeneralSecurityException | RuntimeException ex) {
-				throw new IllegalArgumentException("The VAPID keys are not base64url P-256 keys", ex);
-			}
-		}
-
-		nl.martijndwars.webpush.HttpRequest prepare(Notification notification)
-				throws GeneralSecurityException, IOException, org.jose4j.lang.JoseException {
-			return prepareRequest(notification, Encoding.AES128GCM);
-		}
-
 	}
 
 }
