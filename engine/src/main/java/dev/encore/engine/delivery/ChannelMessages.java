@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.channel.ChannelDescriptor;
 import dev.encore.engine.channel.ComposedMessage;
+import dev.encore.engine.channel.RenderedTemplate;
 import dev.encore.engine.profile.CustomerProfile;
 
 /**
@@ -29,13 +30,14 @@ class ChannelMessages {
 		return attempt.channel().recipient(attempt.customerId(), profile.toTemplateData(), inputs);
 	}
 
+	/**
+	 * @param inputs the send step's input parameters, for channels that read them
+	 */
 	ComposedMessage compose(SendAttempt attempt, String locale, Map<String, Object> data, Map<String, Object> inputs) {
 		ChannelDescriptor channel = attempt.channel();
-		return channel
-			.compose(
-					this.templates.render(channel, attempt.templateId(), locale, data), () -> this.unsubscribeLinks
-						.link(attempt.customerId(), channel.channel(), UnsubscribeLinks.Subscription.MARKETING),
-					inputs);
+		RenderedTemplate rendered = this.templates.render(channel, attempt.templateId(), locale, data);
+		return channel.compose(rendered, () -> this.unsubscribeLinks.link(attempt.customerId(), channel.channel(),
+				UnsubscribeLinks.Subscription.MARKETING), inputs);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.encore.engine.push;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,6 +12,10 @@ import java.util.Objects;
  * @param keys what else it needs ({@code p256dh} and {@code auth}; {@code platform})
  */
 record Device(String address, Map<String, String> keys, Instant registeredAt) {
+
+	/** Oldest first; devices registered in the same instant by address. */
+	static final Comparator<Device> OLDEST_FIRST = Comparator.comparing(Device::registeredAt)
+		.thenComparing(Device::address);
 
 	Device {
 		Objects.requireNonNull(address, "address");

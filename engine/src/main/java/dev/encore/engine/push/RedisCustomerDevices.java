@@ -1,7 +1,6 @@
 package dev.encore.engine.push;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ class RedisCustomerDevices implements CustomerDevices {
 			.stream()
 			.filter((entry) -> entry.getKey().startsWith(start))
 			.map((entry) -> read(entry.getKey().substring(start.length()), entry.getValue()))
-			.sorted(Comparator.comparing(Device::registeredAt))
+			.sorted(Device.OLDEST_FIRST)
 			.toList();
 	}
 
