@@ -1,6 +1,7 @@
 package dev.encore.engine.push;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -102,6 +104,13 @@ class PushChannelsTest extends EncoreIntegrationTest {
 		this.runtime.startProcessInstanceByKey(key, customer);
 		this.clock.runDueJobs();
 		assertThat(activeJourneys(customer, key)).isZero();
+		return step(customer, key);
+	}
+
+	/**
+	 * The journey's send step (Checkout Started also started the shop's cart journey).
+	 */
+	private MessageLog.Entry step(String customer, String key) {
 		return this.messageLog.forCustomer(customer)
 			.stream()
 			.filter((entry) -> entry.journey().equals(key))
@@ -143,6 +152,38 @@ class PushChannelsTest extends EncoreIntegrationTest {
 					.containsEntry("icon", "https://shop.example.com/icon-192.png");
 			});
 		}
+	}
+
+	@Test
+	void aMarketingPushWaitsOutQuietHoursAndAWithdrawnPermissionStopsIt() throws Exception {
+		String customer = mei();
+		String device = customer + "-night";
+		subscribe(customer, new TestBrowser().subscription(pushService.endpoint(device)));
+		this.clock.setTo(START.plus(Duration.ofHours(5)));
+		this.repository.createDeployment()
+			.name(DEPLOYMENT)
+			.addModelInstance("web-push-night.bpmn", PushJourneys.journey("WebPushNight", "webpush", Map.of()))
+			.deploy();
+
+		this.runtime.startProcessInstanceByKey("WebPushNight", customer);
+		this.clock.runDueJobs();
+
+		MessageLog.Entry deferred = step(customer, "WebPushNight");
+		assertThat(deferred.status()).isEqualTo("deferred");
+		assertThat(deferred.reason()).isEqualTo("quiet_hours:webpush");
+		assertThat(deferred.deferredUntil()).isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
+		assertThat(pushService.pushesTo(device)).isEmpty();
+
+		this.mvc
+			.perform(put("/api/v1/customers/{id}/consents", customer).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"webpush\": \"revoked\"}"))
+			.andExpect(status().isOk());
+		this.clock.advance(Duration.ofHours(11));
+
+		MessageLog.Entry suppressed = step(customer, "WebPushNight");
+		assertThat(suppressed.status()).isEqualTo("suppressed");
+		assertThat(suppressed.reason()).isEqualTo("unsubscribed:webpush");
+		assertThat(pushService.pushesTo(device)).isEmpty();
 	}
 
 	@Test
