@@ -3,9 +3,11 @@ package dev.encore.connectors.apppush;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.util.List;
 import java.util.UUID;
 
+import com.google.api.client.http.HttpResponseException;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.ErrorCode;
 import com.google.firebase.FirebaseApp;
@@ -124,6 +126,11 @@ public class FcmSender implements MessageSender, AutoCloseable {
 				+ (ex.getMessagingErrorCode() != null ? ex.getMessagingErrorCode() : ex.getErrorCode()).name()
 					.toLowerCase(java.util.Locale.ROOT);
 		if (ex.getHttpResponse() == null) {
+			if (causedBy(ex, HttpResponseException.class) || causedBy(ex, ConnectException.class)) {
+				// The token endpoint refused, or no connection: FCM never saw the
+				// message.
+				return new TransientDeliveryException("fcm_unreachable", "Could not reach FCM", ex);
+			}
 			return new TransientDeliveryException("fcm_connection", "No answer from FCM", ex, null, true);
 		}
 		return switch (ex.getErrorCode()) {
@@ -134,6 +141,15 @@ public class FcmSender implements MessageSender, AutoCloseable {
 			default ->
 				new PermanentDeliveryException(reason, "FCM answered " + ex.getHttpResponse().getStatusCode(), ex);
 		};
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -1,8 +1,10 @@
 package dev.encore.connectors.webpush;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
@@ -107,6 +109,11 @@ public class WebPushSender implements MessageSender {
 		try {
 			response = this.http.send(request(device, content, payload), HttpResponse.BodyHandlers.discarding());
 			status = response.statusCode();
+		}
+		catch (ConnectException | HttpConnectTimeoutException ex) {
+			// Never connected: the push service did not get it.
+			outcomes.failed(new TransientDeliveryException("webpush_unreachable", "Push service unreachable", ex));
+			return;
 		}
 		catch (IOException ex) {
 			outcomes.failed(new TransientDeliveryException("webpush_connection", "No answer from the push service", ex,

@@ -95,6 +95,19 @@ class FcmSenderTest {
 		assertThat(this.tokens.gone).isEmpty();
 	}
 
+	@Test
+	void aRefusedSignInIsRetriedKnowingFcmNeverGotTheMessage() {
+		this.tokens.subscribed.add("token-1");
+		this.fcm.refuseGrants();
+
+		assertThatThrownBy(() -> this.sender.send(message())).isInstanceOfSatisfying(TransientDeliveryException.class,
+				(ex) -> {
+					assertThat(ex.reason()).isEqualTo("fcm_unreachable");
+					assertThat(ex.outcomeUnknown()).isFalse();
+				});
+		assertThat(this.fcm.messages()).isEmpty();
+	}
+
 	private static final class Tokens implements PushDevices<String> {
 
 		private final List<String> subscribed = new CopyOnWriteArrayList<>();

@@ -51,6 +51,8 @@ public final class TestFcm implements AutoCloseable {
 
 	private volatile int grants;
 
+	private volatile boolean refuseGrants;
+
 	public TestFcm() {
 		try {
 			KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
@@ -109,13 +111,18 @@ public final class TestFcm implements AutoCloseable {
 		return List.copyOf(this.refused);
 	}
 
+	/** The token endpoint refuses every grant from now on (a revoked key). */
+	public void refuseGrants() {
+		this.refuseGrants = true;
+	}
+
 	public int grants() {
 		return this.grants;
 	}
 
 	private void token(HttpExchange exchange) throws IOException {
 		Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-		String problem = checkGrant(form);
+		String problem = this.refuseGrants ? "key revoked" : checkGrant(form);
 		if (problem != null) {
 			this.refused.add(problem);
 			respond(exchange, 400, Map.of("error", "invalid_grant", "error_description", problem));

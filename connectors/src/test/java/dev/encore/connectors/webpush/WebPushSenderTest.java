@@ -122,6 +122,19 @@ class WebPushSenderTest {
 	}
 
 	@Test
+	void aPushServiceThatCannotBeReachedIsRetriedKnowingItNeverGotThePush() {
+		this.devices.add(this.laptop.subscription(this.service.endpoint("laptop")));
+		WebPushSender sender = sender();
+		this.service.close();
+
+		assertThatThrownBy(() -> sender.send(message())).isInstanceOfSatisfying(TransientDeliveryException.class,
+				(ex) -> {
+					assertThat(ex.reason()).isEqualTo("webpush_unreachable");
+					assertThat(ex.outcomeUnknown()).isFalse();
+				});
+	}
+
+	@Test
 	void aPushServiceNotOnTheAllowListIsNeverCalled() {
 		this.devices.add(this.laptop.subscription(this.service.endpoint("laptop")));
 
