@@ -146,6 +146,14 @@ class ConfigurationDefaultsTest {
 		assertThat(defaults("encore.analytics")).extracting("minimumGroupSize").isEqualTo(100L);
 	}
 
+	@Test
+	void pushIsOffUntilConfiguredAndKeepsANotificationADayForTheBrowsersPushServices() {
+		assertThat(defaults("encore.connectors.webpush"))
+			.extracting("privateKey", "allowedHosts", "ttl", "urgency", "timeout")
+			.containsExactly(null, List.of(), Duration.ofDays(1), "normal", Duration.ofSeconds(10));
+		assertThat(defaults("encore.connectors.apppush")).extracting("serviceAccount").isNull();
+	}
+
 	/**
 	 * An empty default ({@code ${VAR:}}) maps a variable; anything else would be a second
 	 * default.

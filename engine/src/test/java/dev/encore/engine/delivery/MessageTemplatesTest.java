@@ -48,6 +48,22 @@ class MessageTemplatesTest {
 	}
 
 	@Test
+	void rendersTheShippedPushCartReminderInEachLocale() {
+		for (String channel : List.of("webpush", "apppush")) {
+			for (String locale : List.of("en", "zh-TW")) {
+				MessageTemplates.RenderedText push = this.templates.renderText("cart-reminder", new Channel(channel),
+						locale, withSettings(data("Ada")));
+				assertThat(push.fields().get("title")).as(channel + " " + locale).contains("Ada");
+				assertThat(push.fields().get("url")).as(channel + " " + locale).isNotBlank();
+				assertThat(push.text()).as(channel + " " + locale)
+					.contains("1")
+					.contains("SAVE10")
+					.doesNotContain("{{");
+			}
+		}
+	}
+
+	@Test
 	void theCouponReminderNamesTheCouponOnEveryChannelAndDoesWithoutOne() {
 		for (String locale : List.of("en", "zh-TW")) {
 			assertThat(this.templates.renderText("cart-second-reminder", Channel.SMS, locale, withSettings(data("Ada")))
