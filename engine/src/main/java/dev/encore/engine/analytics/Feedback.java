@@ -1,5 +1,7 @@
 package dev.encore.engine.analytics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,10 +44,17 @@ class Feedback {
 				AVG(CAST(review_feedback AS DOUBLE PRECISION)), AVG(CAST(refund_speed AS DOUBLE PRECISION))
 				FROM encore_review WHERE submitted_at >= ? AND submitted_at < ?""")
 			.params(Timestamp.from(period.start()), Timestamp.from(period.end()))
-			.query((row, i) -> new Reviews(row.getLong(1), (Double) row.getObject(2),
-					new Aspects((Double) row.getObject(3), (Double) row.getObject(4), (Double) row.getObject(5),
-							(Double) row.getObject(6), (Double) row.getObject(7))))
+			.query((row, i) -> new Reviews(row.getLong(1), average(row, 2),
+					new Aspects(average(row, 3), average(row, 4), average(row, 5), average(row, 6), average(row, 7))))
 			.single();
+	}
+
+	/**
+	 * Databases differ in the type of an average: double or decimal; none when nothing
+	 * rated.
+	 */
+	private static Double average(ResultSet row, int column) throws SQLException {
+		return row.getObject(column) instanceof Number number ? number.doubleValue() : null;
 	}
 
 	/**
