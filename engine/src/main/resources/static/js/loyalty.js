@@ -47,7 +47,7 @@
       { label: 'Buyers', data: report.monthly.map((m) => m.buyers), backgroundColor: colours[2] },
       { label: 'New buyers', data: report.monthly.map((m) => m.newBuyers), backgroundColor: colours[3] },
       { label: 'Returning buyers (share)', type: 'line', yAxisID: 'share', data: report.monthly.map((m) => m.repurchaseRate), borderColor: colours[1] }] },
-      options: { scales: { share: { position: 'right', min: 0, max: 1 } } } });
+      options: { scales: { y: { beginAtZero: true }, share: { axis: 'y', position: 'right', min: 0, max: 1, grid: { drawOnChartArea: false } } } } });
     const longest = Math.max(0, ...report.cohorts.map((c) => c.repurchaseCurve.length));
     chart('cohorts', { type: 'line', data: { labels: Array.from({ length: longest }, (_, k) => 'month ' + (k + 1)),
       datasets: report.cohorts.map((c, i) => ({ label: c.month, data: c.repurchaseCurve, borderColor: colours[i % colours.length], fill: false })) },
