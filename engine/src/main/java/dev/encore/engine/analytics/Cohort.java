@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ record Cohort(YearMonth month, long customers, long repeatBuyers, Double repurch
 	static List<Cohort> of(List<ShopOrder> all, Instant end, LoyaltyFiguresProperties properties) {
 		Map<YearMonth, List<ShopOrder>> orders = new TreeMap<>();
 		Map<YearMonth, List<List<ShopOrder>>> buyers = new TreeMap<>();
-		Map<String, YearMonth> cohortOf = new java.util.HashMap<>();
+		Map<String, YearMonth> cohortOf = new HashMap<>();
 		PurchaseFigures.countedByBuyer(all).forEach((customer, placed) -> {
 			YearMonth month = YearMonth.from(placed.get(0).placedAt().atZone(ZoneOffset.UTC));
 			cohortOf.put(customer, month);

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ record MonthlyFigures(YearMonth month, long orders, long buyers, long newBuyers,
 	static List<MonthlyFigures> of(List<ShopOrder> all, Instant end, LoyaltyFiguresProperties properties) {
 		Map<YearMonth, List<ShopOrder>> byMonth = new TreeMap<>();
 		all.forEach((order) -> byMonth.computeIfAbsent(month(order.placedAt()), (key) -> new ArrayList<>()).add(order));
-		Map<String, YearMonth> firstMonth = new java.util.HashMap<>();
+		Map<String, YearMonth> firstMonth = new HashMap<>();
 		PurchaseFigures.countedByBuyer(all)
 			.forEach((customer, placed) -> firstMonth.put(customer, month(placed.get(0).placedAt())));
 		List<MonthlyFigures> months = new ArrayList<>();

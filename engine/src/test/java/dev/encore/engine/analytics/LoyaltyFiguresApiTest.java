@@ -15,6 +15,7 @@ import dev.encore.engine.testsupport.LoyaltyFixtures;
 
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -254,10 +255,11 @@ class LoyaltyFiguresApiTest extends EncoreIntegrationTest {
 	}
 
 	@Test
-	void marketersMaySeeTheNumbersSupportMayNot() throws Exception {
+	void marketersMaySeeTheNumbersSupportAndStrangersMayNot() throws Exception {
 		this.mvc.perform(get(PERIOD).with(user("m").roles("MARKETER"))).andExpect(status().isOk());
 		this.mvc.perform(get(PERIOD).with(user("s").roles("SUPPORT"))).andExpect(status().isForbidden());
 		this.mvc.perform(get("/analytics/loyalty").with(user("m").roles("MARKETER"))).andExpect(status().isOk());
+		this.mvc.perform(get(PERIOD).with(anonymous())).andExpect(status().isUnauthorized());
 	}
 
 	private ResultActions period() throws Exception {
