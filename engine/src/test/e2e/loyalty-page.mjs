@@ -1,16 +1,12 @@
 // Logs in as a marketer, opens the loyalty dashboard for a period, checks that every chart was drawn (a Chart.js
 // chart on each canvas, with data) and that the page logged no error; saves a screenshot.
 // Usage: node loyalty-page.mjs <baseUrl> <user> <password> <query> <screenshotDir>
-import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { launch } from './chromium.mjs';
 
 const [baseUrl, user, password, query, screenshots] = process.argv.slice(2);
 mkdirSync(screenshots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const fail = async (message) => { console.error('FAILED: ' + message); await browser.close(); process.exit(1); };
 try {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();

@@ -61,6 +61,10 @@ record CustomerValue(BigDecimal historical, BigDecimal predicted, long horizonDa
 			double value = own == null ? spend.populationMean() : spend.expectedSpend(own.orders(), own.mean());
 			total += purchases.expectedPurchases(weeks, history.x(), history.tx(), history.t()) * value;
 		}
+		if (!Double.isFinite(total)) {
+			// a = 1 exactly, or a fit that ran off: the expectation has no value to show.
+			return new CustomerValue(historical, null, horizon, null, "the purchase model found no finite value");
+		}
 		BigDecimal predicted = BigDecimal.valueOf(total / byBuyer.size()).setScale(2, RoundingMode.HALF_UP);
 		return new CustomerValue(historical, predicted, horizon, new Model(purchases.r(), purchases.alpha(),
 				purchases.a(), purchases.b(), spend.p(), spend.q(), spend.gamma(), byBuyer.size(), repeatSpends.size()),

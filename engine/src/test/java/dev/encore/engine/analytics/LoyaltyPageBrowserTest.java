@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.encore.engine.testsupport.E2eScripts;
 import dev.encore.engine.testsupport.EncoreNode;
 import dev.encore.engine.testsupport.LoyaltyFixtures;
 
@@ -35,15 +35,8 @@ class LoyaltyPageBrowserTest {
 		assertThat(new File("/usr/bin/chromium")).as("Debian chromium (.ci/run installs it)").exists();
 		try (EncoreNode node = EncoreNode.startEmbedded("loyalty-browser", Map.of())) {
 			shop(new LoyaltyFixtures(node.bean(JdbcTemplate.class)), new Random(26));
-			Process browser = new ProcessBuilder("node", "loyalty-page.mjs", node.baseUrl(), "marketer",
-					"test-password", "from=2019-01-01&to=2019-08-31",
-					Path.of("../docs/screenshots").toAbsolutePath().toString())
-				.directory(Path.of("src/test/e2e").toFile())
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(browser.getInputStream().readAllBytes());
-			assertThat(browser.waitFor(2, TimeUnit.MINUTES)).isTrue();
-			assertThat(browser.exitValue()).as(output).isZero();
+			String output = E2eScripts.run("loyalty-page.mjs", node.baseUrl(), "marketer", "test-password",
+					"from=2019-01-01&to=2019-08-31", Path.of("../docs/screenshots").toAbsolutePath().toString());
 			assertThat(output).contains("loyalty dashboard: OK");
 		}
 	}
