@@ -51,10 +51,7 @@ class OrderBookExtension implements ProfileExtension {
 		OrderHistory history = profile.orders();
 		PlacedOrder order = id == null ? null : history.orders().get(id);
 		if (order != null) {
-			BigDecimal refunded = refunded(history, id, order);
-			boolean fullyRefunded = !history.countedOrders().containsKey(id);
-			this.rows.save(profile.customerId(), id, new OrderRows.Row(order.total(),
-					completed ? currency(event) : null, order.discounted(), order.at(), refunded, fullyRefunded));
+			this.rows.save(profile.customerId(), id, row(history, id, order, completed ? currency(event) : null));
 		}
 		return Applied.unchanged(profile);
 	}
@@ -63,6 +60,12 @@ class OrderBookExtension implements ProfileExtension {
 	@Override
 	public Object view(CustomerProfile profile, Instant now) {
 		return null;
+	}
+
+	/** The order's row as the profile's history has it. */
+	static OrderRows.Row row(OrderHistory history, String orderId, PlacedOrder order, String currency) {
+		return new OrderRows.Row(order.total(), currency, order.discounted(), order.at(),
+				refunded(history, orderId, order), !history.countedOrders().containsKey(orderId));
 	}
 
 	/**

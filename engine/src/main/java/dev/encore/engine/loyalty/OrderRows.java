@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,12 +35,37 @@ class OrderRows implements CustomerData {
 					row.fullyRefunded(), customerId, orderId)
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("""
-					INSERT INTO encore_order (customer_id, order_id, total, currency, discounted, placed_at, refunded,
-					fully_refunded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(customerId, orderId, row.total(), row.currency(), row.discounted(),
-						Timestamp.from(row.placedAt()), row.refunded(), row.fullyRefunded())
-				.update();
+			insert(customerId, orderId, row);
+		}
+	}
+
+	private void insert(String customerId, String orderId, Row row) {
+		this.jdbc.sql("""
+				INSERT INTO encore_order (customer_id, order_id, total, currency, discounted, placed_at, refunded,
+				fully_refunded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(customerId, orderId, row.total(), row.currency(), row.discounted(), Timestamp.from(row.placedAt()),
+					row.refunded(), row.fullyRefunded())
+			.update();
+	}
+
+	/**
+	 * Inserts the order unless it has a row: what a live event wrote is newer.
+	 * @return whether it did
+	 */
+	boolean addIfAbsent(String customerId, String orderId, Row row) {
+		boolean exists = this.jdbc.sql("SELECT COUNT(*) FROM encore_order WHERE customer_id = ? AND order_id = ?")
+			.params(customerId, orderId)
+			.query(Long.class)
+			.single() > 0;
+		if (exists) {
+			return false;
+		}
+		try {
+			insert(customerId, orderId, row);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
 		}
 	}
 

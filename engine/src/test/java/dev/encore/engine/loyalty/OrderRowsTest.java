@@ -28,6 +28,9 @@ class OrderRowsTest extends EncoreIntegrationTest {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private OrderBackfill backfill;
+
 	@Test
 	void ordersAndRefundsAreOneRowPerOrder() throws Exception {
 		String customer = newCustomerId();
@@ -65,6 +68,23 @@ class OrderRowsTest extends EncoreIntegrationTest {
 		send(order(customer, "o-1", 40)).andExpect(status().isAccepted());
 		this.mvc.perform(delete("/api/v1/customers/{id}", customer)).andExpect(status().isNoContent());
 		assertThat(rows(customer)).isEmpty();
+	}
+
+	@Test
+	void ordersAppliedBeforeTheTableExistedAreWrittenOnceFromTheProfiles() throws Exception {
+		String customer = newCustomerId();
+		send(order(customer, "o-1", 120).with("currency", "EUR")).andExpect(status().isAccepted());
+		send(order(customer, "o-2", 80)).andExpect(status().isAccepted());
+		send(refund(customer, "o-2", 30)).andExpect(status().isAccepted());
+		List<Map<String, Object>> live = rows(customer);
+		// As before V19: the profile has the orders, the table has not; o-1 was written
+		// meanwhile.
+		this.jdbc.sql("DELETE FROM encore_order WHERE customer_id = ? AND order_id = 'o-2'").param(customer).update();
+		this.jdbc.sql("DELETE FROM encore_scheduled_run WHERE task = ?").param(OrderBackfill.TASK).update();
+
+		assertThat(this.backfill.backfill()).isPositive();
+		assertThat(rows(customer)).isEqualTo(live);
+		assertThat(this.backfill.backfill()).as("once per database").isZero();
 	}
 
 	private static TestEvents order(String customer, String orderId, double total) {
