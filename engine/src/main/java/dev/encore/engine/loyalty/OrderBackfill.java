@@ -44,7 +44,8 @@ class OrderBackfill {
 		}
 		catch (RuntimeException ex) {
 			// The numbers then start with the orders applied from now on; Encore runs on.
-			log.warn("Order backfill from the profiles stopped", ex);
+			log.warn("Order backfill from the profiles stopped; to run it again, delete its row (task '{}') "
+					+ "from encore_scheduled_run and restart", TASK, ex);
 		}
 	}
 
