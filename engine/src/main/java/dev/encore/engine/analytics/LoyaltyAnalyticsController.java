@@ -21,7 +21,7 @@ class LoyaltyAnalyticsController {
 
 	private final ShopOrders orders;
 
-	private final Feedback feedback;
+	private final FeedbackFigures feedback;
 
 	private final EmailAndVisits engagement;
 
@@ -31,8 +31,8 @@ class LoyaltyAnalyticsController {
 
 	private final Clock clock;
 
-	LoyaltyAnalyticsController(ShopOrders orders, Feedback feedback, EmailAndVisits engagement, TierFigures tiers,
-			LoyaltyFiguresProperties properties, Clock clock) {
+	LoyaltyAnalyticsController(ShopOrders orders, FeedbackFigures feedback, EmailAndVisits engagement,
+			TierFigures tiers, LoyaltyFiguresProperties properties, Clock clock) {
 		this.orders = orders;
 		this.feedback = feedback;
 		this.engagement = engagement;

@@ -19,7 +19,7 @@ import java.util.Map;
 record LoyaltyReport(LocalDate from, LocalDate to, String currency, long customers, long buyers, long repeatBuyers,
 		Double repurchaseRate, long orders, Double purchaseFrequency, BigDecimal averageOrderValue,
 		BigDecimal netRevenue, Map<String, Long> ordersInOtherCurrencies, CustomerValue clv, long churnedBuyers,
-		Double churnRate, long churnAfterDays, Feedback.Nps nps, Feedback.Reviews reviews,
+		Double churnRate, long churnAfterDays, FeedbackFigures.Nps nps, FeedbackFigures.Reviews reviews,
 		EmailAndVisits.Engagement engagement, Map<String, Long> tiers, List<TierFigures.Movement> tierMovements,
 		List<Cohort> cohorts, List<MonthlyFigures> monthly) {
 

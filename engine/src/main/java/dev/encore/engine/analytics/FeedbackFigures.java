@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
 
 /** NPS answers and reviews of a period ({@code encore_nps}, {@code encore_review}). */
 @Repository
-class Feedback {
+class FeedbackFigures {
 
 	private final JdbcClient jdbc;
 
-	Feedback(JdbcClient jdbc) {
+	FeedbackFigures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
