@@ -58,7 +58,8 @@ class ArchitectureTest {
 					"..engine.access..", "..engine.web..")
 			.layer("Features")
 			.definedBy("..engine.correlation..", "..engine.delivery..", "..engine.goal..", "..engine.profile..",
-					"..engine.journey..", "..engine.referral..", "..engine.repurchase..", "..engine.loyalty..")
+					"..engine.journey..", "..engine.referral..", "..engine.repurchase..", "..engine.loyalty..",
+					"..engine.acquisition..")
 			.layer("Ground")
 			.definedBy("..engine.event..", "..engine.store..", "..engine.channel..")
 			.whereLayer("Entry points")

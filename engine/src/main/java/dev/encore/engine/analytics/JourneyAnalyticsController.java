@@ -62,9 +62,23 @@ class JourneyAnalyticsController {
 
 	/**
 	 * @param messages per send step: sent, suppressed by reason, deferred, failed
+	 * @param sources entries and conversions by the customer's last-touch source at entry
 	 */
 	record JourneyDetail(JourneySummary summary, List<ElementCounts> elements, Uplift holdout,
-			Map<String, List<Uplift>> splits, List<JourneyStats.MessageOutcome> messages) {
+			Map<String, List<Uplift>> splits, List<JourneyStats.MessageOutcome> messages, List<SourceFigures> sources) {
+	}
+
+	/**
+	 * One source's entries (holdout included), conversions and conversion rate;
+	 * {@code source} null for entries with no known source.
+	 */
+	record SourceFigures(String source, long entries, long conversions, double conversionRate) {
+
+		static SourceFigures of(JourneyStats.SourceCount count) {
+			return new SourceFigures(count.source(), count.entries(), count.conversions(),
+					count.entries() == 0 ? 0 : (double) count.conversions() / count.entries());
+		}
+
 	}
 
 	@GetMapping("/api/v1/analytics/journeys")
@@ -106,7 +120,8 @@ class JourneyAnalyticsController {
 						new Uplift.Group("journey", totals.entries(), totals.conversions()),
 						this.properties.minimumGroupSize());
 		return ResponseEntity.ok(new JourneyDetail(summary(definition, totals), elements, holdout,
-				splits(processDefinitionId), this.stats.messageOutcomes(definition.getKey())));
+				splits(processDefinitionId), this.stats.messageOutcomes(definition.getKey()),
+				this.stats.bySource(processDefinitionId).stream().map(SourceFigures::of).toList()));
 	}
 
 	@GetMapping(path = "/api/v1/analytics/journeys/{processDefinitionId}/diagram",
