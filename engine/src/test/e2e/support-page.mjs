@@ -1,6 +1,6 @@
-// Logs in as support, finds a customer by email, sees their loyalty tier and the active cart journey with its
+// Logs in as support, finds a customer by email, sees their loyalty tier, their last source and the active cart journey with its
 // current step highlighted and the sent reminder, exits the customer and sees the journey ended; then opens the
-// analytics page as a marketer. Saves screenshots of both pages.
+// analytics page as a marketer (entries by source included). Saves screenshots of both pages.
 // Usage: node support-page.mjs <baseUrl> <supportUser> <password> <email> <screenshotDir> <marketerUser>
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -33,6 +33,7 @@ try {
   if (!title.includes('AbandonedCart')) await fail('no active cart journey: ' + title);
   const card = await page.textContent('#profile');
   if (!card.includes('Tier') || !card.includes('member') || !card.includes('Points')) await fail('no loyalty on the profile card: ' + card);
+  if (!card.includes('Last source') || !card.includes('newsletter / email (autumn-edit)')) await fail('no acquisition on the profile card: ' + card);
   await page.waitForSelector('#active .djs-element.encore-current[data-element-id=TimerWaitSecondReminderDelay]');
   const sent = page.locator('#timeline tr.timeline-message', { hasText: 'cart-reminder' });
   if ((await sent.locator('.status-sent').count()) !== 1) await fail('the sent reminder is not in the timeline');
@@ -47,6 +48,8 @@ try {
   const analytics = await login(marketer, '/analytics');
   await analytics.click('#journeys tr[data-definition^="AbandonedCart:"]');
   await analytics.waitForSelector('#diagram .counts');
+  const bySource = await analytics.textContent('#sources tr[data-source=newsletter]');
+  if (!bySource.includes('newsletter')) await fail('no entries by source: ' + bySource);
   await analytics.screenshot({ path: screenshots + '/analytics-page.png', fullPage: true });
   console.log('support page end-to-end: OK');
   await browser.close();
