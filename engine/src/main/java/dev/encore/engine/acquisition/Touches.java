@@ -1,8 +1,5 @@
 package dev.encore.engine.acquisition;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +43,7 @@ final class Touches {
 		Map<String, Object> campaign = map(event.context().get("campaign"));
 		String url = text(page.get("url"), text(event.properties().get("url"), null));
 		String referrer = text(page.get("referrer"), text(event.properties().get("referrer"), null));
-		Map<String, String> tags = tags(campaign, event.properties(), query(url));
+		Map<String, String> tags = tags(campaign, event.properties(), PageUrls.query(url));
 		if (url == null && referrer == null && tags.isEmpty()) {
 			return null;
 		}
@@ -57,12 +54,13 @@ final class Touches {
 			medium = medium == null ? "cpc" : medium;
 		}
 		if (source == null) {
-			Referrers.Origin origin = this.referrers.of(host(referrer), host(url));
+			Referrers.Origin origin = this.referrers.of(PageUrls.host(referrer), PageUrls.host(url));
 			source = origin.source();
 			medium = medium == null ? origin.medium() : medium;
 		}
 		return new Touch(cut(source), cut(medium), cut(tags.get("campaign")), cut(tags.get("term")),
-				cut(tags.get("content")), cut(withoutQuery(referrer)), cut(withoutQuery(url)), event.timestamp());
+				cut(tags.get("content")), cut(PageUrls.withoutQuery(referrer)), cut(PageUrls.withoutQuery(url)),
+				event.timestamp());
 	}
 
 	/** Campaign fields by priority: context, then properties, then the URL's query. */
@@ -80,57 +78,6 @@ final class Touches {
 			tags.put("gclid", query.get("gclid"));
 		}
 		return tags;
-	}
-
-	private static Map<String, String> query(String url) {
-		URI uri = uri(url);
-		Map<String, String> query = new HashMap<>();
-		if (uri == null || uri.getRawQuery() == null) {
-			return query;
-		}
-		for (String pair : uri.getRawQuery().split("&")) {
-			int equals = pair.indexOf('=');
-			String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-			String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-			if (name != null && value != null && !value.isBlank()) {
-				query.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
-			}
-		}
-		return query;
-	}
-
-	private static String decode(String text) {
-		try {
-			return URLDecoder.decode(text, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	static String host(String url) {
-		URI uri = uri(url);
-		return uri == null || uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
-	}
-
-	private static String withoutQuery(String url) {
-		URI uri = uri(url);
-		if (uri == null || uri.getHost() == null) {
-			return null;
-		}
-		return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
-	}
-
-	private static URI uri(String url) {
-		if (url == null) {
-			return null;
-		}
-		try {
-			return new URI(url);
-		}
-		catch (java.net.URISyntaxException ex) {
-			return null;
-		}
 	}
 
 	@SuppressWarnings("unchecked")

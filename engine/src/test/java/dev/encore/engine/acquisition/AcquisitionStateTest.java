@@ -86,6 +86,10 @@ class AcquisitionStateTest {
 		assertThat(touch.campaign()).isEqualTo("2026");
 		assertThat(touch.landingPage()).isNull();
 		assertThat(touch.referrer()).isNull();
+		assertThat(this.touches.of(event(T0,
+				Map.of("page", Map.of("url", "https://ada:secret@Shop.example.com:8443/p?token=x#y")), Map.of())))
+			.extracting(Touch::landingPage)
+			.isEqualTo("https://shop.example.com:8443/p");
 	}
 
 	@Test
