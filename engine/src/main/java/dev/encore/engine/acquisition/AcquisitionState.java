@@ -12,14 +12,16 @@ import java.util.Map;
  *
  * @param sources visits per source, at most {@code maxSources} of them (the rest count
  * under {@code other})
- * @param seenAt the latest event that carried a page: a touch seen again within the visit
- * gap of it is the same visit
+ * @param seenAt the latest event that carried a page, to the minute: a touch seen again
+ * within the visit gap of it is the same visit
  */
 record AcquisitionState(Touch first, Touch last, Map<String, Integer> sources, Instant seenAt) {
 
 	static final AcquisitionState NONE = new AcquisitionState(null, null, Map.of(), null);
 
 	static final String OTHER = "other";
+
+	private static final Duration SEEN_STEP = Duration.ofMinutes(1);
 
 	AcquisitionState {
 		sources = sources == null ? Map.of() : new LinkedHashMap<>(sources);
@@ -45,7 +47,11 @@ record AcquisitionState(Touch first, Touch last, Map<String, Integer> sources, I
 					: OTHER;
 			sources.merge(key, 1, Integer::sum);
 		}
-		Instant seenAt = this.seenAt == null || touch.at().isAfter(this.seenAt) ? touch.at() : this.seenAt;
+		// Moved on by the minute only: most page events of a visit then change nothing
+		// and
+		// cost no profile write, and a 30-minute gap does not need the second.
+		Instant seenAt = this.seenAt == null || touch.at().isAfter(this.seenAt.plus(SEEN_STEP)) ? touch.at()
+				: this.seenAt;
 		return new AcquisitionState(first, last, sources, seenAt);
 	}
 

@@ -117,6 +117,15 @@ class AcquisitionStateTest {
 	}
 
 	@Test
+	void theNextPagesOfAVisitWithinAMinuteChangeNothingSoTheProfileIsNotWritten() {
+		AcquisitionState visit = AcquisitionState.NONE.seen(touch("google", T0), gap(), 3);
+
+		assertThat(visit.seen(touch("direct", T0.plusSeconds(40)), gap(), 3)).isEqualTo(visit);
+		assertThat(visit.seen(touch("google", T0.plusSeconds(50)), gap(), 3)).isEqualTo(visit);
+		assertThat(visit.seen(touch("direct", T0.plusSeconds(90)), gap(), 3).seenAt()).isEqualTo(T0.plusSeconds(90));
+	}
+
+	@Test
 	void aTouchThatArrivesLateIsFirstIfEarlierButDoesNotReplaceALaterLast() {
 		AcquisitionState state = AcquisitionState.NONE.seen(touch("bing", T0), gap(), 3)
 			.seen(touch("newsletter", T0.minus(Duration.ofDays(2))), gap(), 3);
