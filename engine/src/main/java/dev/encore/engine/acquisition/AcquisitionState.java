@@ -48,8 +48,7 @@ record AcquisitionState(Touch first, Touch last, Map<String, Integer> sources, I
 			sources.merge(key, 1, Integer::sum);
 		}
 		// Moved on by the minute only: most page events of a visit then change nothing
-		// and
-		// cost no profile write, and a 30-minute gap does not need the second.
+		// and cost no profile write; a 30-minute gap does not need the second.
 		Instant seenAt = this.seenAt == null || touch.at().isAfter(this.seenAt.plus(SEEN_STEP)) ? touch.at()
 				: this.seenAt;
 		return new AcquisitionState(first, last, sources, seenAt);
