@@ -1,5 +1,5 @@
 // analytics.js (@segment/analytics-next, its browser build) on a shop page served from another origin than
-// Encore's, in chromium: identify, page and Checkout Started one call at a time (/v1/i, /v1/p, /v1/t), then
+// Encore's (the caller may add utm_* tags to the shop's URL: analytics.js sends them as context.campaign), in chromium: identify, page and Checkout Started one call at a time (/v1/i, /v1/p, /v1/t), then
 // identify, page and Product Viewed in one batch (/v1/b); the same page opened from an origin Encore does not
 // list gets its call refused. Nothing may leave the machine: a request to any other host fails the run.
 // Usage: node analytics-js.mjs <shopUrl> <strangerShopUrl> <encoreBaseUrl> <writeKey> <customer> <strangerCustomer>

@@ -1,7 +1,8 @@
-// Logs in as support, finds a customer by email, sees their loyalty tier, their reviews and NPS answers flagged
-// (detractor, low rating), the active cart journey with its current step highlighted, the sent reminder and the
-// on-site inbox, exits the customer and sees the journey ended; then opens the analytics page as a marketer: the
-// holdout's uplift without errors, per-step outcomes, no label under a count badge. Saves screenshots of both pages.
+// Logs in as support, finds a customer by email, sees their loyalty tier, their last source, their reviews and NPS
+// answers flagged (detractor, low rating), the active cart journey with its current step highlighted, the sent reminder
+// and the on-site inbox, exits the customer and sees the journey ended; then opens the analytics page as a marketer:
+// entries by source, the holdout's uplift without errors, per-step outcomes, no label under a count badge. Saves
+// screenshots of both pages.
 // Usage: node support-page.mjs <baseUrl> <supportUser> <password> <email> <screenshotDir> <marketerUser>
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -44,6 +45,7 @@ try {
   if (!review.includes('1 / 5') || !review.includes('logistics 1') || !review.includes('o-1')) await fail('the review is not shown: ' + review);
   const answer = await page.textContent('#nps tbody tr.low');
   if (!answer.includes('3 / 10') || !answer.includes('detractor')) await fail('the NPS answer is not shown: ' + answer);
+  if (!card.includes('Last source') || !card.includes('newsletter / email (autumn-edit)')) await fail('no acquisition on the profile card: ' + card);
   await page.waitForSelector('#active .djs-element.encore-current[data-element-id=TimerWaitSecondReminderDelay]');
   const sent = page.locator('#timeline tr.timeline-message', { hasText: 'cart-reminder' });
   if ((await sent.locator('.status-sent').count()) !== 1) await fail('the sent reminder is not in the timeline');
@@ -77,6 +79,8 @@ try {
   });
   if (covered.length) await fail('labels covered by count badges: ' + covered.join(' | '));
   if (analytics.errors.length) await fail('console errors on the analytics page: ' + analytics.errors.join('; '));
+  const bySource = await analytics.textContent('#sources tr[data-source=newsletter]');
+  if (!bySource.includes('newsletter')) await fail('no entries by source: ' + bySource);
   await analytics.screenshot({ path: screenshots + '/analytics-page.png', fullPage: true });
   console.log('support page end-to-end: OK');
   await browser.close();

@@ -133,6 +133,21 @@
       Encore.cell(row, u.verdict);
     }
     if (!rows.length) Encore.cell(body.insertRow(), 'This journey has no holdout and no random split');
+    renderSources(journey.sources || []);
+  }
+
+  function renderSources(sources) {
+    const body = $('sources').tBodies[0];
+    body.replaceChildren();
+    for (const source of sources) {
+      const row = body.insertRow();
+      row.dataset.source = source.source || '';
+      Encore.cell(row, source.source || 'unknown');
+      Encore.cell(row, source.entries);
+      Encore.cell(row, source.conversions);
+      Encore.cell(row, percent(source.conversionRate));
+    }
+    if (!sources.length) Encore.cell(body.insertRow(), 'No entries yet');
   }
 
   list();

@@ -32,7 +32,8 @@
     const consents = Object.entries(p.consents || {}).map(([channel, c]) => channel + ': ' + (c.granted ? 'yes' : 'no')).join(', ') || 'none recorded';
     const fields = [['Customer', p.customerId], ['Name', [p.firstName, p.lastName].filter(Boolean).join(' ')], ['Email', p.email], ['Phone', p.phone],
       ['Stage', p.lifecycleStage + (p.lapsed ? ' (lapsed)' : '')], ['RFM segment', p.rfm && p.rfm.segment], ['Orders', p.orderCount],
-      ['Tier', p.loyalty && p.loyalty.tier], ['Points', p.loyalty && p.loyalty.points], ['Consents', consents]];
+      ['Tier', p.loyalty && p.loyalty.tier], ['Points', p.loyalty && p.loyalty.points], ['Consents', consents],
+      ['First source', touch(p.acquisition && p.acquisition.first)], ['Last source', touch(p.acquisition && p.acquisition.last)]];
     const card = $('profile');
     card.replaceChildren(...fields.map(([label, value]) => {
       const item = document.createElement('dl');
@@ -73,6 +74,12 @@
     }
     $('reviews').hidden = feedback.reviews.length === 0;
     $('nps').hidden = feedback.nps.length === 0;
+  }
+
+  // "google / cpc (spring-sale)", as marketers name a touch.
+  function touch(t) {
+    if (!t) return null;
+    return t.source + (t.medium ? ' / ' + t.medium : '') + (t.campaign ? ' (' + t.campaign + ')' : '');
   }
 
   async function renderJourneys(journeys) {

@@ -59,7 +59,7 @@ class ArchitectureTest {
 			.layer("Features")
 			.definedBy("..engine.correlation..", "..engine.delivery..", "..engine.goal..", "..engine.profile..",
 					"..engine.journey..", "..engine.referral..", "..engine.repurchase..", "..engine.loyalty..",
-					"..engine.push..")
+					"..engine.push..", "..engine.acquisition..")
 			.layer("Ground")
 			.definedBy("..engine.event..", "..engine.store..", "..engine.channel..")
 			.whereLayer("Entry points")

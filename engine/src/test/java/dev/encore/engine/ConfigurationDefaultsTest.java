@@ -136,6 +136,15 @@ class ConfigurationDefaultsTest {
 	}
 
 	@Test
+	void acquisitionKeepsTwentySourcesAndCountsAVisitPerHalfHour() {
+		assertThat(defaults("encore.acquisition")).extracting("maxSources", "maxLength", "visitGap")
+			.containsExactly(20, 200, Duration.ofMinutes(30));
+		assertThat(defaults("encore.acquisition")).extracting("searchEngines")
+			.asList()
+			.contains("google", "bing", "yahoo", "duckduckgo", "baidu", "naver");
+	}
+
+	@Test
 	void theRestIsOffOrLocalUntilConfigured() {
 		assertThat(defaults("encore.redis")).extracting("url", "keyPrefix").containsExactly(null, "encore:");
 		assertThat(defaults("encore.access")).extracting("users", "tryOut").containsExactly(List.of(), false);

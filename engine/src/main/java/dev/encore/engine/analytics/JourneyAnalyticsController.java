@@ -65,9 +65,23 @@ class JourneyAnalyticsController {
 
 	/**
 	 * @param messages per send step: sent, suppressed by reason, deferred, failed
+	 * @param sources entries and conversions by the customer's last-touch source at entry
 	 */
 	record JourneyDetail(JourneySummary summary, List<ElementCounts> elements, Uplift holdout,
-			Map<String, List<Uplift>> splits, List<JourneyStats.MessageOutcome> messages) {
+			Map<String, List<Uplift>> splits, List<JourneyStats.MessageOutcome> messages, List<SourceFigures> sources) {
+	}
+
+	/**
+	 * One source's entries (holdout included), conversions and conversion rate;
+	 * {@code source} null for entries with no known source.
+	 */
+	record SourceFigures(String source, long entries, long conversions, double conversionRate) {
+
+		static SourceFigures of(JourneyStats.SourceCount count) {
+			return new SourceFigures(count.source(), count.entries(), count.conversions(),
+					count.entries() == 0 ? 0 : (double) count.conversions() / count.entries());
+		}
+
 	}
 
 	@GetMapping("/api/v1/analytics/journeys")
@@ -113,7 +127,8 @@ class JourneyAnalyticsController {
 		return ResponseEntity.ok(new JourneyDetail(
 				summary(definition, totals,
 						this.stats.revenueByDefinition().getOrDefault(processDefinitionId, Map.of())),
-				elements, holdout, splits(processDefinitionId), this.stats.messageOutcomes(definition.getKey())));
+				elements, holdout, splits(processDefinitionId), this.stats.messageOutcomes(definition.getKey()),
+				this.stats.bySource(processDefinitionId).stream().map(SourceFigures::of).toList()));
 	}
 
 	@GetMapping(path = "/api/v1/analytics/journeys/{processDefinitionId}/diagram",

@@ -84,6 +84,27 @@ class JourneyStats {
 			.list();
 	}
 
+	/**
+	 * Entries (holdout included) and their conversions by the customer's last-touch
+	 * source at entry; {@code source} null for entries without one.
+	 */
+	record SourceCount(String source, long entries, long conversions) {
+	}
+
+	/** Per source, most entries first. */
+	List<SourceCount> bySource(String processDefinitionId) {
+		return this.jdbc.sql("""
+				SELECT e.source, COUNT(*), SUM(CASE WHEN c.process_instance_id IS NOT NULL THEN 1 ELSE 0 END)
+				FROM encore_journey_entry e
+				LEFT JOIN encore_conversion c ON c.process_instance_id = e.process_instance_id
+				WHERE e.process_definition_id = ?
+				GROUP BY e.source
+				ORDER BY 2 DESC, COALESCE(e.source, '')""")
+			.param(processDefinitionId)
+			.query((row, i) -> new SourceCount(row.getString(1), row.getLong(2), row.getLong(3)))
+			.list();
+	}
+
 	record BranchCount(String splitId, String branch, long size, long conversions) {
 	}
 

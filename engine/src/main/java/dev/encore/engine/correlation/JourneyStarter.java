@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.acquisition.LastTouch;
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.journey.Buckets;
 import dev.encore.engine.journey.JourneyEntries;
@@ -47,10 +48,13 @@ class JourneyStarter {
 
 	private final ActiveJourneys activeJourneys;
 
+	private final LastTouch lastTouch;
+
 	private final Clock clock;
 
 	JourneyStarter(RuntimeService runtime, JourneySettings settings, JourneyModel model, JourneyEntries entries,
-			EntryFilter filter, ActiveJourneys activeJourneys, Clock clock) {
+			EntryFilter filter, ActiveJourneys activeJourneys, LastTouch lastTouch, Clock clock) {
+		this.lastTouch = lastTouch;
 		this.activeJourneys = activeJourneys;
 		this.runtime = runtime;
 		this.settings = settings;
@@ -122,7 +126,8 @@ class JourneyStarter {
 				.execute())
 			.orElseGet(() -> this.runtime.startProcessInstanceById(definitionId, customer, variables));
 		String instance = started.getId();
-		this.entries.record(new JourneyEntries.Entry(instance, definitionId, journeyKey, customer, now, holdout));
+		this.entries.record(new JourneyEntries.Entry(instance, definitionId, journeyKey, customer, now, holdout,
+				this.lastTouch.sourceOf(customer).orElse(null)));
 		log.info("Journey {} started for customer={} as {}{}", journeyKey, customer, instance,
 				holdout ? " (holdout)" : "");
 		return !started.isEnded();

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param name the event name for {@code track} (e.g. {@code Checkout Started}), null for
  * {@code identify}
  * @param source where it came from ({@code http}, {@code kafka}, ...), for support
+ * @param context what the sender knew of the visit, as Segment's {@code context}
+ * ({@code campaign}, {@code page}); empty for events made on a server
  */
 public record CustomerEvent(String messageId, EventType type, String name, String customerId, Instant timestamp,
-		Map<String, Object> properties, Map<String, Object> traits, String source) {
+		Map<String, Object> properties, Map<String, Object> traits, String source, Map<String, Object> context) {
 
 	/** Ids and names are stored in columns of this width. */
 	public static final int MAX_ID_LENGTH = 200;
@@ -32,6 +34,13 @@ public record CustomerEvent(String messageId, EventType type, String name, Strin
 		properties = properties == null ? Map.of() : properties;
 		traits = traits == null ? Map.of() : traits;
 		Objects.requireNonNull(source, "source");
+		context = context == null ? Map.of() : context;
+	}
+
+	/** An event without context: made by a server, or by Encore itself. */
+	public CustomerEvent(String messageId, EventType type, String name, String customerId, Instant timestamp,
+			Map<String, Object> properties, Map<String, Object> traits, String source) {
+		this(messageId, type, name, customerId, timestamp, properties, traits, source, Map.of());
 	}
 
 	/** Whether this is the named track event. */

@@ -46,7 +46,7 @@ class EventExamples implements OpenApiCustomizer {
 
 	static final String EMAIL_LINK_CLICKED = "{\"messageId\":\"m-11\",\"type\":\"track\",\"event\":\"Email Link Clicked\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"email_id\":\"m-77\",\"link_url\":\"https://shop.example.com/cart\"}}";
 
-	static final String SITE_VISITED = "{\"messageId\":\"m-12\",\"type\":\"track\",\"event\":\"Site Visited\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"url\":\"https://shop.example.com/\"}}";
+	static final String SITE_VISITED = "{\"messageId\":\"m-12\",\"type\":\"track\",\"event\":\"Site Visited\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"url\":\"https://shop.example.com/\"},\"context\":{\"campaign\":{\"source\":\"newsletter\",\"medium\":\"email\",\"name\":\"autumn-edit\"},\"page\":{\"url\":\"https://shop.example.com/\",\"referrer\":\"https://mail.example.com/\"}}}";
 
 	static final String REVIEW_SUBMITTED = "{\"messageId\":\"m-13\",\"type\":\"track\",\"event\":\"Review Submitted\",\"userId\":\"c-1\",\"timestamp\":\"2026-11-23T09:00:00Z\",\"properties\":{\"order_id\":\"o-1001\",\"product_id\":\"p-42\",\"rating\":4,\"ratings\":{\"productInfo\":5,\"serviceResponse\":4,\"logistics\":3,\"reviewFeedback\":4,\"refundSpeed\":5}}}";
 

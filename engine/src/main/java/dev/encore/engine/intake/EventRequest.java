@@ -12,10 +12,13 @@ import jakarta.validation.constraints.Size;
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.event.EventType;
 
-/** The JSON body of {@code POST /api/v1/events}: one Segment-shaped event. */
+/**
+ * The JSON body of {@code POST /api/v1/events}: one Segment-shaped event, with Segment's
+ * {@code context} ({@code campaign}, {@code page}) when the storefront sends it.
+ */
 record EventRequest(@NotBlank @Size(max = 200) String messageId, @NotNull EventType type, @Size(max = 200) String event,
 		@NotBlank @Size(max = 200) String userId, OffsetDateTime timestamp, Map<String, Object> properties,
-		Map<String, Object> traits) {
+		Map<String, Object> traits, Map<String, Object> context) {
 
 	/** Reported on the field {@code event}. */
 	@AssertTrue(message = "must not be blank for a track event")
@@ -26,7 +29,7 @@ record EventRequest(@NotBlank @Size(max = 200) String messageId, @NotNull EventT
 	CustomerEvent toEvent(Clock clock, String source) {
 		return new CustomerEvent(this.messageId, this.type, this.event, this.userId,
 				this.timestamp == null ? clock.instant() : this.timestamp.toInstant(), this.properties, this.traits,
-				source);
+				source, this.context);
 	}
 
 }

@@ -185,7 +185,7 @@ class SegmentIntake {
 		}
 		return this.rules.admit(new CustomerEvent(messageIdOf(message), type, message.event(), customerId,
 				message.timestamp() == null ? this.clock.instant() : message.timestamp().toInstant(),
-				message.properties(), message.traits(), "segment"));
+				message.properties(), message.traits(), "segment", message.context()));
 	}
 
 	/**

@@ -6,9 +6,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * One call of Segment's HTTP Tracking API as its libraries send it. Fields Encore does
- * not use ({@code context}, {@code integrations}, {@code sentAt}...) are accepted and
- * ignored.
+ * One call of Segment's HTTP Tracking API as its libraries send it. Of {@code context}
+ * Encore reads the visit ({@code campaign}, {@code page}); other fields it does not use
+ * ({@code integrations}, {@code sentAt}...) are accepted and ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SegmentMessage(String type, String userId, String anonymousId, String previousId, String event,

@@ -24,17 +24,28 @@ public class JourneyEntries implements CustomerData {
 		this.jdbc = jdbc;
 	}
 
-	/** One journey instance of one customer. */
+	/**
+	 * One journey instance of one customer.
+	 *
+	 * @param source the customer's last-touch source at entry
+	 * ({@code profile.acquisition}); null when none was known
+	 */
 	public record Entry(String processInstanceId, String processDefinitionId, String journeyKey, String customerId,
-			Instant enteredAt, boolean holdout) {
+			Instant enteredAt, boolean holdout, String source) {
+
+		public Entry(String processInstanceId, String processDefinitionId, String journeyKey, String customerId,
+				Instant enteredAt, boolean holdout) {
+			this(processInstanceId, processDefinitionId, journeyKey, customerId, enteredAt, holdout, null);
+		}
+
 	}
 
 	public void record(Entry entry) {
 		this.jdbc.update(
 				"INSERT INTO encore_journey_entry (process_instance_id, process_definition_id, journey_key, customer_id,"
-						+ " entered_at, holdout) VALUES (?, ?, ?, ?, ?, ?)",
+						+ " entered_at, holdout, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
 				entry.processInstanceId(), entry.processDefinitionId(), entry.journeyKey(), entry.customerId(),
-				Timestamp.from(entry.enteredAt()), entry.holdout());
+				Timestamp.from(entry.enteredAt()), entry.holdout(), entry.source());
 	}
 
 	/**
@@ -69,12 +80,12 @@ public class JourneyEntries implements CustomerData {
 
 	/** The customer's entries since the given time, oldest first. */
 	public List<Entry> since(String customerId, Instant from) {
-		return this.jdbc.query(
-				"SELECT process_instance_id, process_definition_id, journey_key, customer_id, entered_at, holdout"
-						+ " FROM encore_journey_entry WHERE customer_id = ? AND entered_at >= ? ORDER BY entered_at",
-				(row, i) -> new Entry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-						row.getTimestamp(5).toInstant(), row.getBoolean(6)),
-				customerId, Timestamp.from(from));
+		return this.jdbc
+			.query("SELECT process_instance_id, process_definition_id, journey_key, customer_id, entered_at, holdout,"
+					+ " source FROM encore_journey_entry WHERE customer_id = ? AND entered_at >= ? ORDER BY entered_at",
+					(row, i) -> new Entry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+							row.getTimestamp(5).toInstant(), row.getBoolean(6), row.getString(7)),
+					customerId, Timestamp.from(from));
 	}
 
 	/** Erasure keeps the entries for journey figures, under the pseudonym. */

@@ -1,10 +1,15 @@
 package dev.encore.engine.analytics;
 
+import java.sql.Timestamp;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.encore.engine.journey.Buckets;
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
@@ -23,6 +28,9 @@ class JourneyAnalyticsApiTest extends EncoreIntegrationTest {
 	private static final String JOURNEY = "SemanticsProbe";
 
 	private final ObjectMapper json = new ObjectMapper();
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void entriesConversionsElementCountsAndSplitsOfAJourneyVersion() throws Exception {
@@ -75,6 +83,58 @@ class JourneyAnalyticsApiTest extends EncoreIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(xml).contains("GatewaySplit");
+	}
+
+	/**
+	 * Seven entries written by hand, four sources: google 3 entries / 1 conversion,
+	 * newsletter 2 / 2, unknown 1 / 0, direct 1 / 1 (a holdout entry counts too); most
+	 * entries first, then by name, unknown (no source field) before any name.
+	 */
+	@Test
+	void entriesAndConversionsByTheLastTouchSourceAtEntry() throws Exception {
+		String definitionId = this.repository.createDeployment()
+			.name("analytics-by-source")
+			.addClasspathResource("acquisition/AcquisitionProbe.bpmn")
+			.deployWithResult()
+			.getDeployedProcessDefinitions()
+			.get(0)
+			.getId();
+		try {
+			entry(definitionId, "google", false, true);
+			entry(definitionId, "google", false, false);
+			entry(definitionId, "google", false, false);
+			entry(definitionId, "newsletter", false, true);
+			entry(definitionId, "newsletter", false, true);
+			entry(definitionId, null, false, false);
+			entry(definitionId, "direct", true, true);
+
+			JsonNode sources = detail(definitionId).at("/sources");
+
+			assertThat(sources).isEqualTo(this.json.readTree("""
+					[{"source":"google","entries":3,"conversions":1,"conversionRate":0.3333333333333333},
+					 {"source":"newsletter","entries":2,"conversions":2,"conversionRate":1.0},
+					 {"entries":1,"conversions":0,"conversionRate":0.0},
+					 {"source":"direct","entries":1,"conversions":1,"conversionRate":1.0}]"""));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM encore_conversion WHERE journey_key = 'AcquisitionProbe'");
+			this.jdbc.update("DELETE FROM encore_journey_entry WHERE process_definition_id = ?", definitionId);
+			deleteDeployments("analytics-by-source");
+		}
+	}
+
+	private void entry(String definitionId, String source, boolean holdout, boolean converted) {
+		String instance = UUID.randomUUID().toString();
+		String customer = newCustomerId();
+		this.jdbc.update(
+				"INSERT INTO encore_journey_entry (process_instance_id, process_definition_id, journey_key,"
+						+ " customer_id, entered_at, holdout, source) VALUES (?, ?, 'AcquisitionProbe', ?, ?, ?, ?)",
+				instance, definitionId, customer, Timestamp.from(START), holdout, source);
+		if (converted) {
+			this.jdbc.update("INSERT INTO encore_conversion (process_instance_id, journey_key, customer_id, holdout,"
+					+ " event_message_id, event_name, converted_at) VALUES (?, 'AcquisitionProbe', ?, ?, ?,"
+					+ " 'Order Completed', ?)", instance, customer, holdout, instance, Timestamp.from(START));
+		}
 	}
 
 	private String latestDefinitionId() {

@@ -283,6 +283,17 @@ class IntakeFuzzTest extends EncoreIntegrationTest {
 				product.put("product_id", "p-" + this.random.nextInt(20));
 				product.put("name", string());
 				product.put("quantity", this.random.nextInt(5));
+				if (this.random.nextInt(3) == 0) {
+					// Where the visit came from, as junk as storefronts send it.
+					var context = event.putObject("context");
+					var campaign = context.putObject("campaign");
+					campaign.put("source", string());
+					campaign.put("medium", string());
+					campaign.put("name", string());
+					var page = context.putObject("page");
+					page.put("url", "https://shop.example.com/" + string() + "?utm_source=" + string());
+					page.put("referrer", string());
+				}
 			}
 			return event;
 		}

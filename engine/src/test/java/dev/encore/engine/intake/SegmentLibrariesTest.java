@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.profile.ProfileStore;
+import dev.encore.engine.profile.ProfileViews;
 import dev.encore.engine.testsupport.EncoreNode;
 import dev.encore.engine.testsupport.Holdouts;
 import dev.encore.engine.testsupport.SegmentFixtures;
@@ -24,10 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The official libraries, installed from npm by the build ({@code src/test/e2e}), against
- * a running Encore: analytics.js in chromium on a shop page of another origin, and
- * RudderStack's Node SDK with its defaults (gzip). Each starts the cart journey for a
- * known customer. Segment's Python library is not here: it is published on PyPI only,
- * which this build cannot reach (docs/decisions/020).
+ * a running Encore: analytics.js in chromium on a shop page of another origin (reached
+ * from a newsletter link: the customer's acquisition), and RudderStack's Node SDK with
+ * its defaults (gzip). Each starts the cart journey for a known customer. Segment's
+ * Python library is not here: it is published on PyPI only, which this build cannot reach
+ * (docs/decisions/020).
  */
 class SegmentLibrariesTest {
 
@@ -54,7 +58,11 @@ class SegmentLibrariesTest {
 	void analyticsJsOnTheShopsPagesStartsTheCartJourney() throws Exception {
 		String customer = Holdouts.outsideAll("c-");
 		String stranger = Holdouts.outsideAll("c-");
-		String output = run("analytics-js.mjs", shop.origin() + "/", shop.otherOrigin() + "/", node.baseUrl(),
+		// The shopper arrives from the newsletter: analytics.js turns the link's utm_*
+		// tags
+		// into context.campaign.
+		String landing = shop.origin() + "/?utm_source=Newsletter&utm_medium=email&utm_campaign=autumn-edit";
+		String output = run("analytics-js.mjs", landing, shop.otherOrigin() + "/", node.baseUrl(),
 				SegmentFixtures.WRITE_KEY, customer, stranger);
 		assertThat(output).contains("analytics.js end-to-end: OK");
 
@@ -62,6 +70,13 @@ class SegmentLibrariesTest {
 		assertThat(names(customer)).containsExactly(null, "Site Visited", "Checkout Started", null, "Site Visited",
 				"Product Viewed");
 		assertThat(node.bean(ProfileStore.class).find(customer).orElseThrow().engagement().lastVisitAt()).isNotNull();
+		JsonNode acquisition = node.bean(ObjectMapper.class)
+			.valueToTree(node.bean(ProfileViews.class).find(customer).orElseThrow())
+			.path("acquisition");
+		assertThat(List.of(acquisition.at("/last/source").asText(), acquisition.at("/last/medium").asText(),
+				acquisition.at("/last/campaign").asText(), acquisition.at("/last/landingPage").asText()))
+			.containsExactly("newsletter", "email", "autumn-edit", shop.origin() + "/");
+		assertThat(acquisition.at("/sources").toString()).isEqualTo("{\"newsletter\":1}");
 		assertThat(names(stranger)).isEmpty();
 	}
 

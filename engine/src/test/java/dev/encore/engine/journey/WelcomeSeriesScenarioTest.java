@@ -1,7 +1,9 @@
 package dev.encore.engine.journey;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,8 +91,57 @@ class WelcomeSeriesScenarioTest extends JourneyScenarioTest {
 		assertThat(subjects(customer)).containsExactly("Ada，歡迎加入！");
 	}
 
+	@Test
+	void aNewsletterVisitorGetsTheAppExclusiveOfferInsteadOfTheDiscount() throws Exception {
+		String customer = prospect(null);
+		visit(customer, "https://shop.example.com/?utm_source=weekly&utm_medium=email&utm_campaign=nov", null);
+		signUp(customer);
+
+		this.clock.advance(Duration.ofDays(3));
+
+		assertThat(subjects(customer)).containsExactly("Welcome, Ada", "Ada, an offer only in our app");
+		assertThat(body(mailTo(customer).get(1))).contains("APPONLY15", "https://shop.example.com/app")
+			.doesNotContain("WELCOME10");
+		assertThat(endEvents(customer)).containsExactly("EndEventAppOfferSent");
+		assertThat(steps(customer, JOURNEY)).extracting((step) -> step.templateId())
+			.containsExactly("welcome", "app-exclusive-offer");
+	}
+
+	@Test
+	void aVisitorFromTheNewsletterSourceGetsTheAppOfferInTheirLanguage() throws Exception {
+		String customer = prospect("zh-TW");
+		visit(customer, "https://shop.example.com/?utm_source=Newsletter", "https://www.google.com/");
+		signUp(customer);
+
+		this.clock.advance(Duration.ofDays(3));
+
+		assertThat(subjects(customer)).containsExactly("Ada，歡迎加入！", "Ada，App 專屬優惠");
+		assertThat(endEvents(customer)).containsExactly("EndEventAppOfferSent");
+	}
+
+	@Test
+	void aFirstTimeVisitorFromSearchGetsTheFirstPurchaseDiscount() throws Exception {
+		String customer = prospect(null);
+		visit(customer, "https://shop.example.com/linen", "https://www.google.com/search?q=linen");
+		signUp(customer);
+
+		this.clock.advance(Duration.ofDays(3));
+
+		assertThat(subjects(customer)).containsExactly("Welcome, Ada", "Ada, a welcome gift for your first order");
+		assertThat(body(mailTo(customer).get(1))).contains("WELCOME10").doesNotContain("APPONLY15");
+		assertThat(endEvents(customer)).containsExactly("EndEventOfferSent");
+	}
+
 	private String prospect(String locale) throws Exception {
 		return locale == null ? customer() : customer("locale", locale);
+	}
+
+	/** A page view as analytics.js reports it (Segment's context.page). */
+	private void visit(String customer, String url, String referrer) throws Exception {
+		Map<String, Object> page = new HashMap<>();
+		page.put("url", url);
+		page.put("referrer", referrer);
+		event(TestEvents.track("Site Visited", customer).withContext("page", page));
 	}
 
 	private void signUp(String customer) throws Exception {

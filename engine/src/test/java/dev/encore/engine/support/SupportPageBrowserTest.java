@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real browser (Debian's chromium, driven by playwright-core from {@code src/test/e2e})
- * on a running Encore: support logs in, finds a customer by email, sees their low review
- * and detractor NPS answer flagged, the cart journey's current step, the sent reminder
- * and the on-site inbox, exits the customer. The screenshots it takes are the ones in
- * {@code docs/screenshots} and the README.
+ * on a running Encore: support logs in, finds a customer by email, sees where they came
+ * from, their low review and detractor NPS answer flagged, the cart journey's current
+ * step, the sent reminder and the on-site inbox, exits the customer; a marketer sees the
+ * journey's entries by source, its holdout and its messages. The screenshots it takes are
+ * the ones in {@code docs/screenshots} and the README.
  */
 @Tag("browser")
 @DisabledIfSystemProperty(named = "encore.skip-browser-tests", matches = "true")
@@ -43,6 +44,9 @@ class SupportPageBrowserTest {
 			String customer = Holdouts.outsideAll("c-");
 			String email = customer + "@example.org";
 			assertThat(node.post(TestEvents.identify(customer, email, "Ada"))).isEqualTo(202);
+			assertThat(node.post(TestEvents.track("Site Visited", customer)
+				.withContext("campaign", Map.of("source", "newsletter", "medium", "email", "name", "autumn-edit"))
+				.withContext("page", Map.of("url", "https://shop.example.com/autumn")))).isEqualTo(202);
 			assertThat(node.post(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)))
 				.isEqualTo(202);
 			awaitSent(node, customer, 1);

@@ -71,6 +71,16 @@ public final class TestEvents {
 		return this;
 	}
 
+	/**
+	 * Segment's {@code context}, e.g. {@code withContext("campaign", Map.of("source",
+	 * "newsletter"))}.
+	 */
+	@SuppressWarnings("unchecked")
+	public TestEvents withContext(String field, Object value) {
+		((Map<String, Object>) this.body.computeIfAbsent("context", (key) -> new LinkedHashMap<>())).put(field, value);
+		return this;
+	}
+
 	public TestEvents messageId(String messageId) {
 		this.body.put("messageId", messageId);
 		return this;
