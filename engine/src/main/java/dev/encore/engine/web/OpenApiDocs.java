@@ -93,7 +93,7 @@ class OpenApiDocs {
 
 	private static Map<String, String> tags() {
 		Map<String, String> tags = new LinkedHashMap<>();
-		tags.put("Intake", "Storefront events in Encore's format, one or a batch (kept inside the shop's network)");
+		tags.put("Intake", "Storefront events in Encore's format, one or a batch (no login)");
 		tags.put("Segment", "Segment's HTTP Tracking API, for Segment and RudderStack libraries: "
 				+ "/v1/track, /v1/identify, ... and analytics.js's short paths /v1/t, /v1/i, ...");
 		tags.put("Customers", "Find a customer, read their profile, erase them");
