@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import dev.encore.engine.testsupport.EncoreNode;
+import dev.encore.engine.testsupport.Holdouts;
+import dev.encore.engine.testsupport.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,10 @@ class CockpitBrowserTest {
 	void anAdminOpensCockpitWithEncoresLoginAndNoSetupPage() throws Exception {
 		assertThat(new File("/usr/bin/chromium")).as("Debian chromium (.ci/run installs it)").exists();
 		try (EncoreNode node = EncoreNode.startEmbedded("cockpit", Map.of())) {
+			String customer = Holdouts.outsideAll("c-");
+			assertThat(node.post(TestEvents.identify(customer, customer + "@example.org", "Ada"))).isEqualTo(202);
+			assertThat(node.post(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)))
+				.isEqualTo(202);
 			Process browser = new ProcessBuilder("node", "cockpit.mjs", node.baseUrl(), node.name(), "admin",
 					"test-password", Path.of("../docs/screenshots").toAbsolutePath().toString())
 				.directory(Path.of("src/test/e2e").toFile())

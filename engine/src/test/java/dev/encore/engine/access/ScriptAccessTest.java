@@ -86,11 +86,15 @@ class ScriptAccessTest {
 			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
-		logIn(browser, "support");
+		logIn(browser, "admin");
 		String consents = "/api/v1/customers/" + customer + "/consents";
 
-		HttpResponse<String> withoutToken = browser.send(json("PUT", consents, "{\"sms\":\"granted\"}").build(),
-				HttpResponse.BodyHandlers.ofString());
+		for (HttpRequest.Builder withoutToken : List.of(json("PUT", consents, "{\"sms\":\"granted\"}"),
+				json("POST", "/api/v1/templates/cart-reminder/preview", "{\"channel\":\"email\"}"),
+				json("POST", "/api/v1/customers/" + customer + "/journeys/any/exit", "{\"reason\":\"r\"}"))) {
+			assertThat(browser.send(withoutToken.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+				.isEqualTo(403);
+		}
 		String token = cookies.getCookieStore()
 			.getCookies()
 			.stream()
@@ -101,8 +105,6 @@ class ScriptAccessTest {
 		HttpResponse<String> withToken = browser.send(
 				json("PUT", consents, "{\"sms\":\"granted\"}").header("X-XSRF-TOKEN", token).build(),
 				HttpResponse.BodyHandlers.ofString());
-
-		assertThat(withoutToken.statusCode()).isEqualTo(403);
 		assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
 	}
 
