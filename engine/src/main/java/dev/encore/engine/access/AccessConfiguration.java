@@ -37,7 +37,8 @@ import dev.encore.engine.journey.DeployProperties;
  * journey deploy (token or login), a customer's loyalty (write key or login), health and
  * metrics) authenticate themselves and carry no session. Everything else is for people: a
  * login with roles, CSRF-protected actions, and Camunda's webapps and REST API behind the
- * same login.
+ * same login; a script that brings HTTP Basic or an API token is let in by the same rules
+ * without session or CSRF token ({@link ScriptAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -20,8 +20,9 @@ import dev.encore.engine.journey.DeployProperties;
 
 /**
  * Who may deploy journeys ({@code POST /api/v1/journeys}): a marketer or admin with their
- * login, or a CI pipeline with the bearer token {@code encore.journeys.deploy.token}
- * (blank: no token is accepted). Decided before the upload is read.
+ * login or an API token, or a CI pipeline with the bearer token
+ * {@code encore.journeys.deploy.token} (blank: no token is accepted). Decided before the
+ * upload is read.
  */
 final class DeployAccess implements AuthorizationManager<RequestAuthorizationContext> {
 

@@ -130,12 +130,16 @@ class ScriptAccessTest {
 		HttpResponse<String> analytics = send("GET", "/api/v1/analytics/journeys", null, "Bearer " + API_TOKEN);
 		HttpResponse<String> unknown = send("GET", "/api/v1/customers/" + customer + "/journeys", null,
 				"Bearer not-a-configured-token");
+		// Known at the deploy door too: a support token is refused (403), not unknown
+		// (401).
+		HttpResponse<String> deploy = send("POST", "/api/v1/journeys", "", "Bearer " + API_TOKEN);
 
 		assertThat(journeys.statusCode()).as(journeys.body()).isEqualTo(200);
 		assertThat(journeys.body()).contains("AbandonedCart");
 		assertThat(journeys.headers().allValues("Set-Cookie")).isEmpty();
 		assertThat(analytics.statusCode()).isEqualTo(403);
 		assertThat(analytics.body()).contains("\"status\":403");
+		assertThat(deploy.statusCode()).isEqualTo(403);
 		assertThat(unknown.statusCode()).isEqualTo(401);
 		assertThat(unknown.body()).contains("\"status\":401");
 	}
