@@ -41,7 +41,8 @@ import dev.encore.engine.journey.DeployProperties;
  * journey deploy (token or login), a customer's loyalty (write key or login), health and
  * metrics) authenticate themselves and carry no session. Everything else is for people: a
  * login with roles, CSRF-protected actions, and Camunda's webapps and REST API behind the
- * same login.
+ * same login; a script that brings HTTP Basic or an API token is let in by the same rules
+ * without session or CSRF token ({@link ScriptAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -67,12 +68,14 @@ class AccessConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain journeyDeploy(HttpSecurity http, DeployProperties deploy) throws Exception {
-		// Marketers and admins log in with HTTP Basic; CI pipelines bring the deploy
-		// token.
+	SecurityFilterChain journeyDeploy(HttpSecurity http, DeployProperties deploy, AccessProperties access)
+			throws Exception {
+		// Marketers and admins log in with HTTP Basic or an API token; CI pipelines bring
+		// the deploy token.
 		// No session is read or made here, so there is no CSRF to fear.
 		return http
 			.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/journeys"))
+			.addFilterBefore(new ApiTokenFilter(access.apiTokens()), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().access(new DeployAccess(deploy)))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(DeployAccess.unauthorized()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(DeployAccess.unauthorized())
@@ -109,29 +112,11 @@ class AccessConfiguration {
 			.build();
 	}
 
+	/** People in a browser: form login, a session, CSRF tokens on actions. */
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain people(HttpSecurity http) throws Exception {
-		String support = Role.SUPPORT.name();
-		String marketer = Role.MARKETER.name();
-		String admin = Role.ADMIN.name();
-		return http
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**")
-				.permitAll()
-				// Both pages draw journeys.
-				.requestMatchers(HttpMethod.GET, "/api/v1/analytics/journeys/*/diagram")
-				.hasAnyRole(support, marketer, admin)
-				.requestMatchers("/support/**", "/api/v1/customers/**", "/api/v1/suppressions/**",
-						"/api/v1/referrals/**")
-				.hasAnyRole(support, admin)
-				.requestMatchers("/analytics/**", "/api/v1/analytics/**", "/api/v1/journeys/**", "/api/v1/templates/**")
-				.hasAnyRole(marketer, admin)
-				.requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**", "/api/v1/imports/**",
-						"/api/v1/imports")
-				.hasRole(admin)
-				.anyRequest()
-				.authenticated())
+		return http.authorizeHttpRequests(PeopleRules::apply)
 			.formLogin(Customizer.withDefaults())
 			.httpBasic(Customizer.withDefaults())
 			// APIs answer 401 (with a Basic challenge); pages send people to the login
@@ -179,7 +164,7 @@ class AccessConfiguration {
 		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		// Printed once so the person trying Encore can log in; there is no fixed default.
 		log.warn("Try-out mode: log in as 'admin' with password {} (generated at this start)", password);
-		UserDetails admin = User.withUsername("admin")
+		UserDetails admin = User.withUsername(CamundaPeople.TRY_OUT_ADMIN)
 			.password(encoder.encode(password))
 			.roles(Role.ADMIN.name(), Role.MARKETER.name(), Role.SUPPORT.name())
 			.build();

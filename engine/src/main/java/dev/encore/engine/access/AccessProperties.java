@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -20,17 +21,28 @@ import org.springframework.validation.annotation.Validated;
  * @param tryOut start without configured users: one {@code admin} with a password
  * generated at start-up and printed once (the README's try-out, {@code spring-boot:run}
  * sets it; never in production)
+ * @param apiTokens bearer tokens for scripts: {@code api-tokens[n].name}, {@code .sha256}
+ * (the token's SHA-256, hex; the token itself is never configured), {@code .roles}
  */
 @Validated
 @ConfigurationProperties("encore.access")
-public record AccessProperties(@Valid List<User> users, boolean tryOut) {
+public record AccessProperties(@Valid List<User> users, boolean tryOut, @Valid List<ApiToken> apiTokens) {
 
 	public AccessProperties {
 		users = users == null ? List.of() : List.copyOf(users);
+		apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
 	}
 
 	/** One login: name, hashed password, roles (ADMIN, MARKETER, SUPPORT). */
 	public record User(@NotBlank String name, @NotBlank String password, @NotEmpty Set<Role> roles) {
+	}
+
+	/**
+	 * A script's bearer token, known by its SHA-256 only: a random token of 32 bytes or
+	 * more needs no slow hash.
+	 */
+	public record ApiToken(@NotBlank String name, @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String sha256,
+			@NotEmpty Set<Role> roles) {
 	}
 
 	/** What a person does with Encore. */

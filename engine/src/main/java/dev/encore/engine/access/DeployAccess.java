@@ -1,16 +1,12 @@
 package dev.encore.engine.access;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -24,8 +20,9 @@ import dev.encore.engine.journey.DeployProperties;
 
 /**
  * Who may deploy journeys ({@code POST /api/v1/journeys}): a marketer or admin with their
- * login, or a CI pipeline with the bearer token {@code encore.journeys.deploy.token}
- * (blank: no token is accepted). Decided before the upload is read.
+ * login or an API token, or a CI pipeline with the bearer token
+ * {@code encore.journeys.deploy.token} (blank: no token is accepted). Decided before the
+ * upload is read.
  */
 final class DeployAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -61,24 +58,15 @@ final class DeployAccess implements AuthorizationManager<RequestAuthorizationCon
 		return (request, response, exception) -> {
 			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Encore\"");
-			problem(response, HttpStatus.UNAUTHORIZED,
+			ApiChallenge.problem(response, HttpStatus.UNAUTHORIZED,
 					"Deploying journeys needs a marketer's or admin's login, or the deploy token");
 		};
 	}
 
 	/** Logged in without a deploying role: 403. */
 	static AccessDeniedHandler forbidden() {
-		return (request, response, exception) -> problem(response, HttpStatus.FORBIDDEN,
+		return (request, response, exception) -> ApiChallenge.problem(response, HttpStatus.FORBIDDEN,
 				"Only marketers and admins deploy journeys");
-	}
-
-	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-				.formatted(status.getReasonPhrase(), status.value(), detail));
 	}
 
 }

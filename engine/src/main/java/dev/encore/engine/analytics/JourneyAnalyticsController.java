@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Every figure is an aggregate query (Camunda's statistics queries group in SQL too).
  */
 @RestController
+@Tag(name = "Analytics")
 class JourneyAnalyticsController {
 
 	private final RepositoryService repository;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,7 @@ import dev.encore.engine.profile.ProfileStore;
  * whichever way it came.
  */
 @RestController
+@Tag(name = "Consent")
 class ConsentController {
 
 	private final ConsentChanges changes;

@@ -13,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ import dev.encore.engine.profile.ProfileStore;
  * {@code encore.webhooks.max-age} changes nothing.
  */
 @RestController
+@Tag(name = "Webhooks")
 class LineWebhook {
 
 	private static final Logger log = LoggerFactory.getLogger(LineWebhook.class);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.twilio.security.RequestValidator;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import dev.encore.engine.profile.ProfileStore;
  * Advanced Opt-Out sends the confirmation text, so the answer is empty TwiML.
  */
 @RestController
+@Tag(name = "Webhooks")
 class TwilioInboundWebhook {
 
 	static final String PATH = "/webhooks/twilio/inbound";

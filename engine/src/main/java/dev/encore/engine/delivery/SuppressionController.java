@@ -3,6 +3,7 @@ package dev.encore.engine.delivery;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import dev.encore.connectors.Channel;
 
 /** The suppression list for support: who must never be messaged again, and why. */
 @RestController
+@Tag(name = "Consent")
 class SuppressionController {
 
 	private final SuppressionList suppressions;

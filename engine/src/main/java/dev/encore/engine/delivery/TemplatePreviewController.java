@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +27,7 @@ import dev.encore.engine.profile.ProfileStore;
  * customer would.
  */
 @RestController
+@Tag(name = "Templates")
 class TemplatePreviewController {
 
 	private final MessageTemplates templates;

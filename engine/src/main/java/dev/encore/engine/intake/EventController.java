@@ -22,7 +22,7 @@ import dev.encore.engine.event.InvalidEventException;
 
 /** Encore's own event API. Answers 202 once the event is applied and committed. */
 @RestController
-@Tag(name = "Events", description = "Storefront events in Encore's (Segment-shaped) format")
+@Tag(name = "Intake")
 class EventController {
 
 	private final EventProcessor processor;

@@ -25,8 +25,7 @@ import dev.encore.engine.event.InvalidEventException;
  * ({@link SegmentBodies}).
  */
 @RestController
-@Tag(name = "Segment",
-		description = "Segment HTTP Tracking API; the write key as HTTP Basic user name or writeKey in the body")
+@Tag(name = "Segment")
 class SegmentController {
 
 	private final SegmentIntake intake;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -29,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
  * admin's login, or the CI bearer token.
  */
 @RestController
+@Tag(name = "Journeys")
 class JourneyDeployController {
 
 	private final JourneyValidator validator;

@@ -2,6 +2,8 @@ package dev.encore.engine.loyalty;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -18,6 +20,7 @@ import dev.encore.engine.profile.ProfileStore;
  * missing; and the points ledger for support.
  */
 @RestController
+@Tag(name = "Loyalty")
 class LoyaltyController {
 
 	private final ProfileStore profiles;

@@ -1,5 +1,7 @@
 package dev.encore.engine.profile;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A customer's profile for support, and its erasure on the customer's request. */
 @RestController
+@Tag(name = "Customers")
 class CustomerProfileController {
 
 	private final ProfileViews views;

@@ -1,5 +1,7 @@
 package dev.encore.engine.referral;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Completed}.
  */
 @RestController
+@Tag(name = "Loyalty")
 class ReferralController {
 
 	private final ReferralCodes codes;

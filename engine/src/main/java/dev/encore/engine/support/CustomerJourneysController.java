@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,6 +23,7 @@ import dev.encore.engine.goal.Conversions;
 
 /** The journeys one customer is on or has been on, and where each one is. */
 @RestController
+@Tag(name = "Support")
 class CustomerJourneysController {
 
 	private final HistoryService history;

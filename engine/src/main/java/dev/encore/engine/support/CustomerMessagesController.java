@@ -2,6 +2,8 @@ package dev.encore.engine.support;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +12,7 @@ import dev.encore.engine.delivery.MessageLog;
 
 /** What Encore sent, or tried to send, to one customer. */
 @RestController
+@Tag(name = "Support")
 class CustomerMessagesController {
 
 	private final MessageLog messageLog;

@@ -3,6 +3,8 @@ package dev.encore.engine.support;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +18,7 @@ import dev.encore.engine.profile.ProfileViews;
  * the store's contact index), never a scan over the customer base.
  */
 @RestController
+@Tag(name = "Customers")
 class CustomerSearchController {
 
 	private final ProfileStore profiles;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +21,7 @@ import dev.encore.engine.loyalty.PointsLedger;
  * and every change of their loyalty points with the balance after it.
  */
 @RestController
+@Tag(name = "Support")
 class CustomerTimelineController {
 
 	private final EventHistory events;

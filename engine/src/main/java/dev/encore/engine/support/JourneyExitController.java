@@ -2,6 +2,7 @@ package dev.encore.engine.support;
 
 import java.security.Principal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * pending sends go with it), and the audit keeps who did it, when and why.
  */
 @RestController
+@Tag(name = "Support")
 class JourneyExitController {
 
 	private static final Logger log = LoggerFactory.getLogger(JourneyExitController.class);

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 
 import dev.encore.engine.journey.sandbox.HostileJourneys;
@@ -42,6 +46,47 @@ class CamundaSingleSignOnTest {
 			assertThat(get(stranger, node, "/engine-rest/engine", null).statusCode()).isEqualTo(401);
 			// Camunda's standalone REST API is not mounted at all, even for an admin.
 			assertThat(get(browser, node, "/engine-rest/engine", "admin").statusCode()).isEqualTo(404);
+		}
+	}
+
+	/**
+	 * Camunda's identity service reads Encore's users: nothing to set up, the admin is in
+	 * {@code camunda-admin} and Cockpit's profile shows their name.
+	 */
+	@Test
+	void camundaKnowsEncoresPeopleSoCockpitAsksForNoSetup() throws Exception {
+		try (EncoreNode node = EncoreNode.startEmbedded("people", Map.of())) {
+			IdentityService identity = node.bean(IdentityService.class);
+			assertThat(identity.isReadOnly()).isTrue();
+			assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list()).extracting(User::getId)
+				.containsExactly("admin");
+			assertThat(identity.createGroupQuery().groupMember("support").list()).extracting(Group::getId)
+				.containsExactly("support");
+			assertThat(identity.createUserQuery().userFirstNameLike("mark%").singleResult().getId())
+				.isEqualTo("marketer");
+			assertThat(identity.checkPassword("admin", "test-password")).as("only Encore's login lets people in")
+				.isFalse();
+
+			HttpClient browser = HttpClient.newBuilder()
+				.cookieHandler(new CookieManager())
+				.followRedirects(HttpClient.Redirect.NORMAL)
+				.build();
+			HttpResponse<String> cockpit = get(browser, node, "/camunda/app/cockpit/people/", "admin");
+			assertThat(cockpit.statusCode()).isEqualTo(200);
+			assertThat(cockpit.uri().getPath()).isEqualTo("/camunda/app/cockpit/people/");
+			HttpResponse<String> profile = get(browser, node, "/camunda/api/engine/engine/people/user/admin/profile",
+					"admin");
+			assertThat(profile.statusCode()).isEqualTo(200);
+			assertThat(profile.body()).contains("\"firstName\":\"admin\"");
+			HttpResponse<String> setup = browser
+				.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/camunda/api/admin/setup/people/user/create"))
+					.header("Content-Type", "application/json")
+					.header("Authorization", basic("admin"))
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(setup.statusCode()).isGreaterThanOrEqualTo(400);
+			assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
 		}
 	}
 

@@ -59,7 +59,8 @@ class NoSecretsInTheRepositoryTest {
 	@Test
 	void withoutUsersEncoreRefusesToStartOutsideTheTryOut() {
 		PasswordEncoder encoder = new AccessConfiguration().passwordEncoder();
-		assertThatThrownBy(() -> new AccessConfiguration().users(new AccessProperties(List.of(), false), encoder))
+		assertThatThrownBy(
+				() -> new AccessConfiguration().users(new AccessProperties(List.of(), false, List.of()), encoder))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("no default password");
 	}

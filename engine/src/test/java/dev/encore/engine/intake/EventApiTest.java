@@ -211,7 +211,7 @@ class EventApiTest extends EncoreIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(docs).contains("/api/v1/events/batch", "/v1/batch", "/v1/{type}");
+		assertThat(docs).contains("/api/v1/events/batch", "/v1/batch", "/v1/track");
 		for (String event : List.of("Signed Up", "Product Viewed", "Product Added", "Product Removed", "Cart Viewed",
 				"Checkout Started", "Order Completed", "Order Refunded", "Order Cancelled", "Email Opened",
 				"Email Link Clicked", "Site Visited", "Review Submitted", "NPS Submitted", "Referral Completed")) {
