@@ -1,5 +1,6 @@
 package dev.encore.engine.analytics;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * churn, NPS, reviews, engagement, tiers and cohorts over a period of days.
  */
 @RestController
+@Tag(name = "Analytics")
 class LoyaltyAnalyticsController {
 
 	private final ShopOrders orders;

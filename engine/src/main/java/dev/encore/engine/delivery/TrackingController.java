@@ -1,5 +1,6 @@
 package dev.encore.engine.delivery;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +36,7 @@ import dev.encore.engine.event.EventType;
  * 404 and emits nothing.
  */
 @RestController
+@Tag(name = "Tracking")
 class TrackingController {
 
 	private static final Logger log = LoggerFactory.getLogger(TrackingController.class);

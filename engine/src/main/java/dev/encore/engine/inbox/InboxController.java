@@ -1,5 +1,6 @@
 package dev.encore.engine.inbox;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import dev.encore.engine.event.EventType;
  * journey can wait for it.
  */
 @RestController
+@Tag(name = "Inbox")
 class InboxController {
 
 	static final String VIEWED = EventNames.IN_APP_MESSAGE_VIEWED;

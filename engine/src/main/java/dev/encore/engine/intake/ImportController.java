@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * order export as CSV. Answers 202 with where to follow the import's progress.
  */
 @RestController
-@Tag(name = "Imports", description = "History that updates profiles and starts no journey")
+@Tag(name = "Imports")
 class ImportController {
 
 	static final String JSON_LINES = "application/x-ndjson";

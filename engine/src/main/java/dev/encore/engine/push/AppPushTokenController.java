@@ -1,5 +1,6 @@
 package dev.encore.engine.push;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * allowed notifications: that permission is the {@code apppush} consent.
  */
 @RestController
+@Tag(name = "Devices")
 @RequestMapping("/api/v1/customers/{customerId}/app-push-tokens")
 class AppPushTokenController {
 

@@ -1,5 +1,6 @@
 package dev.encore.engine.push;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,6 +33,7 @@ import dev.encore.connectors.webpush.PushHosts;
  * subscription to a push service not on the allow list is refused (422).
  */
 @RestController
+@Tag(name = "Devices")
 @RequestMapping("/api/v1/customers/{customerId}/push-subscriptions")
 class PushSubscriptionController {
 

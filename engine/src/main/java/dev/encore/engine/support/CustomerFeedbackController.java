@@ -1,5 +1,6 @@
 package dev.encore.engine.support;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import dev.encore.engine.loyalty.CustomerFeedback.ReviewRow;
  * (the latest review rated 2 or less, overall or in an aspect).
  */
 @RestController
+@Tag(name = "Support")
 class CustomerFeedbackController {
 
 	private final CustomerFeedback feedback;

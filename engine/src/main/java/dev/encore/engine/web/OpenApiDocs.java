@@ -37,7 +37,10 @@ class OpenApiDocs {
 	// Storefronts and providers authenticate otherwise than people and scripts.
 	private static final Set<String> STOREFRONT = Set.of("Segment");
 
-	private static final Set<String> UNAUTHENTICATED = Set.of("Intake", "Webhooks");
+	private static final Set<String> UNAUTHENTICATED = Set.of("Intake", "Webhooks", "Tracking");
+
+	// The storefront (its write key) or a person.
+	private static final Set<String> STOREFRONT_OR_PEOPLE = Set.of("Devices", "Inbox");
 
 	// What a storefront shows its shoppers; it reads with its write key.
 	private static final String LOYALTY = "/api/v1/customers/{customerId}/loyalty";
@@ -77,7 +80,7 @@ class OpenApiDocs {
 			else if (tags.stream().anyMatch(UNAUTHENTICATED::contains)) {
 				operation.setSecurity(List.of());
 			}
-			else if (name.equals(LOYALTY)) {
+			else if (name.equals(LOYALTY) || tags.stream().anyMatch(STOREFRONT_OR_PEOPLE::contains)) {
 				operation.setSecurity(List.of(requirement(WRITE_KEY), requirement(BASIC), requirement(BEARER)));
 			}
 		}));
@@ -104,6 +107,12 @@ class OpenApiDocs {
 		tags.put("Templates", "Preview a message template for a sample or a real customer");
 		tags.put("Analytics", "Journey funnels, conversions and the diagram with counts");
 		tags.put("Webhooks", "Provider callbacks (Twilio, LINE), checked by their signatures");
+		tags.put("Devices", "Browsers (web push subscriptions) and app installs (FCM tokens) registered by the "
+				+ "storefront with its write key");
+		tags.put("Inbox", "A customer's on-site messages, read and marked seen by the storefront with its write key");
+		tags.put("Tracking", "Open pixel and tracked links of Encore's email (signed, no login)");
+		tags.put("Imports",
+				"History (past events, an order export) that updates profiles and starts no journey (ADMIN)");
 		return tags;
 	}
 
