@@ -93,7 +93,9 @@ class ProfileJourneyTest extends RedisIntegrationTest {
 		assertThat(endEvents(customer)).containsExactly("EndEventFirstTimePotential");
 
 		order(customer, "o-2", 40.0);
-		assertThat(endEvents(customer)).containsExactly("EndEventFirstTimePotential", "EndEventNotFirstTime");
+		// Any order: the test clock stands still, so both instances started at the same
+		// instant.
+		assertThat(endEvents(customer)).containsExactlyInAnyOrder("EndEventFirstTimePotential", "EndEventNotFirstTime");
 		assertThat(stageChanges(customer)).extracting((row) -> row.get("json").toString())
 			.satisfiesExactly((first) -> assertThat(first).contains("\"from\":\"prospect\"", "\"to\":\"first-time\""),
 					(second) -> assertThat(second).contains("\"from\":\"first-time\"", "\"to\":\"repeat\""));
