@@ -64,6 +64,7 @@ try {
   await page.waitForSelector('#active .djs-element.encore-current[data-element-id=TimerWaitSecondReminderDelay]');
   const sent = page.locator('#timeline tr.timeline-message', { hasText: 'cart-reminder' });
   if ((await sent.locator('.status-sent').count()) !== 1) await fail('the sent reminder is not in the timeline');
+  if (!(await sent.textContent()).includes('AbandonedCart / Send cart reminder email')) await fail('the message\'s step is not named: ' + await sent.textContent());
   const story = await page.locator('#timeline tbody tr').evaluateAll((rows) => rows.map((row) => row.cells[2].textContent));
   const at = (what) => story.indexOf(what);
   if (at('event: identify') < 0 || !(at('email message: cart-reminder') < at('event: Checkout Started')

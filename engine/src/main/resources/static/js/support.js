@@ -147,7 +147,7 @@
       Encore.cell(row, Encore.when(entry.at));
       Encore.cell(row, Encore.when(entry.occurredAt));
       Encore.cell(row, entry.kind === 'message' ? entry.channel + ' message: ' + entry.name : entry.kind + ': ' + entry.name);
-      Encore.cell(row, entry.journey ? entry.journey + ' / ' + entry.step : entry.source);
+      Encore.cell(row, entry.journey ? entry.journey + ' / ' + entry.stepName : entry.source);
       Encore.cell(row, entry.status, entry.status ? 'status-' + entry.status : '');
       Encore.cell(row, entry.reason);
       const last = Encore.cell(row, [entry.subject, entry.preview].filter(Boolean).join('\n'), 'preview');

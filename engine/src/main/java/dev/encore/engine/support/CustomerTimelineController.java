@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.HistoryService;
@@ -40,8 +41,11 @@ class CustomerTimelineController {
 
 	private final JourneyEndings endings;
 
+	private final ElementNames names;
+
 	CustomerTimelineController(EventHistory events, MessageLog messages, PointsLedger points, HistoryService history,
-			JourneyEndings endings) {
+			JourneyEndings endings, ElementNames names) {
+		this.names = names;
 		this.events = events;
 		this.messages = messages;
 		this.points = points;
@@ -56,7 +60,8 @@ class CustomerTimelineController {
 	 * ({@code earn}, {@code redeem}, {@code redeem_refused}, {@code refund},
 	 * {@code expire}, {@code anniversary}, {@code birthday}), or how the journey was left
 	 * ({@code exited on event}, {@code converted}, {@code exited by hand})
-	 * @param step the message's step, or the end element's name of an exit
+	 * @param step the id of a message's step, or of the end element of an exit
+	 * @param stepName that element's name, as the marketer wrote it
 	 * @param status a message's status ({@code sent}, {@code failed}, ...), or the change
 	 * of points ({@code +120}, {@code -50}); null for events
 	 * @param reason a message's reason, the balance after a change of points and its
@@ -64,8 +69,8 @@ class CustomerTimelineController {
 	 * @param occurredAt an event's own timestamp, as the storefront sent it
 	 * @param properties an event's properties
 	 */
-	record Entry(Instant at, String kind, String name, String source, String journey, String step, String channel,
-			String status, String reason, String subject, String preview, Instant occurredAt,
+	record Entry(Instant at, String kind, String name, String source, String journey, String step, String stepName,
+			String channel, String status, String reason, String subject, String preview, Instant occurredAt,
 			Map<String, Object> properties) {
 	}
 
@@ -74,18 +79,25 @@ class CustomerTimelineController {
 		List<Entry> timeline = new ArrayList<>();
 		for (EventHistory.RecordedEvent event : this.events.forCustomer(customerId)) {
 			timeline.add(new Entry(event.receivedAt(), "event", event.name() == null ? event.type() : event.name(),
-					event.source(), null, null, null, null, null, null, null, event.occurredAt(), event.properties()));
+					event.source(), null, null, null, null, null, null, null, null, event.occurredAt(),
+					event.properties()));
 		}
+		List<HistoricProcessInstance> journeys = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(customerId)
+			.list();
+		Map<String, String> definitions = journeys.stream()
+			.collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getProcessDefinitionId));
 		for (MessageLog.Entry message : this.messages.forCustomer(customerId)) {
 			timeline.add(new Entry(message.createdAt(), "message", message.templateId(), null, message.journey(),
-					message.activityId(), message.channel(), message.status(), reason(message), message.subject(),
-					message.preview(), null, null));
+					message.activityId(), stepName(definitions.get(message.processInstanceId()), message.activityId()),
+					message.channel(), message.status(), reason(message), message.subject(), message.preview(), null,
+					null));
 		}
 		for (PointsLedger.Entry change : this.points.forCustomer(customerId)) {
 			timeline.add(new Entry(change.createdAt(), "points", change.reason(), change.eventId(), null, null, null,
-					(change.delta() > 0 ? "+" : "") + change.delta(), balance(change), null, null, null, null));
+					null, (change.delta() > 0 ? "+" : "") + change.delta(), balance(change), null, null, null, null));
 		}
-		timeline.addAll(exits(customerId));
+		timeline.addAll(exits(customerId, journeys));
 		// Stable, then reversed: a message shows above the event that caused it in the
 		// same instant.
 		timeline.sort(Comparator.comparing(Entry::at));
@@ -93,19 +105,22 @@ class CustomerTimelineController {
 		return timeline;
 	}
 
-	private List<Entry> exits(String customerId) {
+	/** A step of a journey whose history is gone (erased, cleaned up) keeps its id. */
+	private String stepName(String processDefinitionId, String activityId) {
+		return processDefinitionId == null ? activityId : this.names.name(processDefinitionId, activityId);
+	}
+
+	private List<Entry> exits(String customerId, List<HistoricProcessInstance> journeys) {
 		Set<String> converted = this.endings.converted(customerId);
 		List<Entry> exits = new ArrayList<>();
-		for (HistoricProcessInstance instance : this.history.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(customerId)
-			.finished()
-			.list()) {
-			JourneyEndings.Ending ending = this.endings.of(instance, converted.contains(instance.getId()));
-			if (ending.isExit()) {
+		for (HistoricProcessInstance instance : journeys) {
+			JourneyEndings.Ending ending = instance.getEndTime() == null ? null
+					: this.endings.of(instance, converted.contains(instance.getId()));
+			if (ending != null && ending.isExit()) {
 				String reason = ending.exitedBy() == null ? null : "by " + ending.exitedBy() + ": " + ending.reason();
 				exits.add(new Entry(instance.getEndTime().toInstant(), "exit", ending.how(), null,
-						instance.getProcessDefinitionKey(), ending.endActivityName(), null, null, reason, null, null,
-						null, null));
+						instance.getProcessDefinitionKey(), ending.endActivityId(), ending.endActivityName(), null,
+						null, reason, null, null, null, null));
 			}
 		}
 		return exits;

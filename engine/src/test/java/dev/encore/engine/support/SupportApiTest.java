@@ -77,11 +77,14 @@ class SupportApiTest extends EncoreIntegrationTest {
 			.asInstanceOf(InstanceOfAssertFactories.MAP)
 			.containsKey("products");
 		Map<String, Object> reminder = entry(timeline, "message", "cart-reminder");
-		assertThat(reminder).containsEntry("status", "sent").containsEntry("step", "SendTaskCartReminderEmail");
+		assertThat(reminder).containsEntry("status", "sent")
+			.containsEntry("step", "SendTaskCartReminderEmail")
+			.containsEntry("stepName", "Send cart reminder email");
 		assertThat(reminder.get("preview")).asString().isNotEmpty();
 		assertThat(entry(timeline, "event", "Lifecycle Stage Changed")).containsEntry("source", "encore");
 		assertThat(entry(timeline, "exit", "converted")).containsEntry("journey", "AbandonedCart")
-			.containsEntry("step", "Converted");
+			.containsEntry("step", "EndEventConverted")
+			.containsEntry("stepName", "Converted");
 		this.mvc.perform(get("/api/v1/customers/{id}/timeline", noAddress))
 			.andExpect(jsonPath("$[0].kind").value("message"))
 			.andExpect(jsonPath("$[0].status").value("failed"))
