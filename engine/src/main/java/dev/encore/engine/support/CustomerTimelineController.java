@@ -45,12 +45,12 @@ class CustomerTimelineController {
 
 	CustomerTimelineController(EventHistory events, MessageLog messages, PointsLedger points, HistoryService history,
 			JourneyEndings endings, ElementNames names) {
-		this.names = names;
 		this.events = events;
 		this.messages = messages;
 		this.points = points;
 		this.history = history;
 		this.endings = endings;
+		this.names = names;
 	}
 
 	/**
