@@ -98,6 +98,23 @@ class SupportApiTest extends EncoreIntegrationTest {
 	}
 
 	@Test
+	void aJourneyLeftOnItsExitEventIsOnTheTimeline() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
+		send(TestEvents.orderCompleted(customer).with("order_id", "o-refunded")).andExpect(status().isAccepted());
+		this.clock.advance(Duration.ofMinutes(10));
+		send(TestEvents.track("Order Refunded", customer).with("order_id", "o-refunded"))
+			.andExpect(status().isAccepted());
+
+		this.mvc.perform(get("/api/v1/customers/{id}/timeline", customer))
+			.andExpect(jsonPath("$[?(@.kind == 'exit' && @.journey == 'PostPurchase')].name").value("exited on event"))
+			.andExpect(jsonPath("$[?(@.kind == 'exit' && @.journey == 'PostPurchase')].step").value("EndEventRefunded"))
+			.andExpect(jsonPath("$[?(@.kind == 'exit' && @.journey == 'PostPurchase')].stepName").value("Refunded"))
+			.andExpect(
+					jsonPath("$[?(@.kind == 'exit' && @.journey == 'PostPurchase')].at").value("2026-11-23T09:10:00Z"));
+	}
+
+	@Test
 	void journeysNameTheStepAndWhenTheNextOneIsDueInTheCustomersZone() throws Exception {
 		String customer = newCustomerId();
 		send(TestEvents.identify(customer, customer + "@example.org", "Ada").withTrait("timeZone", "Asia/Taipei"))
