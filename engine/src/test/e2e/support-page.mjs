@@ -1,6 +1,7 @@
-// Logs in as support, finds a customer by email, sees their loyalty tier, their last source, their reviews and NPS
-// answers flagged (detractor, low rating), the active cart journey with its current step highlighted, the sent reminder
-// and the on-site inbox, exits the customer and sees the journey ended; then opens the analytics page as a marketer:
+// Logs in as support, finds a customer by email, sees their loyalty tier, their last source, time zone and sunset flag,
+// consent on every channel, their reviews and NPS answers flagged (detractor, low rating), the active cart journey with
+// its current step named and highlighted and its next step's time, the timeline newest first with the sent reminder and
+// an event's properties, the on-site inbox, exits the customer and sees the journey ended and the exit on the timeline; then opens the analytics page as a marketer:
 // entries by source, the holdout's uplift without errors, per-step outcomes, no label under a count badge. Saves
 // screenshots of both pages.
 // Usage: node support-page.mjs <baseUrl> <supportUser> <password> <email> <screenshotDir> <marketerUser>
@@ -36,6 +37,19 @@ try {
   await page.waitForSelector('#customer:not([hidden])');
   const title = await page.textContent('#active .journey h3');
   if (!title.includes('AbandonedCart')) await fail('no active cart journey: ' + title);
+  if (!title.includes('waiting at Wait second reminder delay') || title.includes('TimerWait')) await fail('the step is not named: ' + title);
+  const next = await page.textContent('#active .journey .next-step');
+  if (!/^Next: Wait second reminder delay at \d{4}-\d\d-\d\d \d\d:\d\d \+08:00 \(Asia\/Taipei\), \d{4}-\d\d-\d\d \d\d:\d\d UTC$/.test(next)) {
+    await fail('no next step time in the customer\'s zone and UTC: ' + next);
+  }
+  const consents = Object.fromEntries(await page.locator('#consents tbody tr').evaluateAll((rows) => rows.map((row) =>
+    [row.dataset.channel, [...row.cells].map((cell) => cell.textContent).join(' | ')])));
+  for (const channel of ['email', 'sms', 'line', 'webpush', 'apppush', 'onsite']) {
+    if (!consents[channel]) await fail('no consent row for ' + channel + ': ' + JSON.stringify(consents));
+  }
+  if (!consents.email.includes('granted') || !consents.email.includes('checkout')) await fail('email consent: ' + consents.email);
+  if (!consents.sms.includes('withdrawn') || !consents.sms.includes('account settings')) await fail('sms consent: ' + consents.sms);
+  if (!consents.line.includes('not recorded')) await fail('line consent: ' + consents.line);
   const card = await page.textContent('#profile');
   if (!card.includes('Tier') || !card.includes('member') || !card.includes('Points')) await fail('no loyalty on the profile card: ' + card);
   const flags = await page.locator('#feedback-flags .flag').allTextContents();
@@ -46,9 +60,20 @@ try {
   const answer = await page.textContent('#nps tbody tr.low');
   if (!answer.includes('3 / 10') || !answer.includes('detractor')) await fail('the NPS answer is not shown: ' + answer);
   if (!card.includes('Last source') || !card.includes('newsletter / email (autumn-edit)')) await fail('no acquisition on the profile card: ' + card);
+  if (!card.includes('Time zoneAsia/Taipei') || !card.includes('Sunsetno')) await fail('no time zone or sunset on the profile card: ' + card);
   await page.waitForSelector('#active .djs-element.encore-current[data-element-id=TimerWaitSecondReminderDelay]');
   const sent = page.locator('#timeline tr.timeline-message', { hasText: 'cart-reminder' });
   if ((await sent.locator('.status-sent').count()) !== 1) await fail('the sent reminder is not in the timeline');
+  if (!(await sent.textContent()).includes('AbandonedCart / Send cart reminder email')) await fail('the message\'s step is not named: ' + await sent.textContent());
+  const story = await page.locator('#timeline tbody tr').evaluateAll((rows) => rows.map((row) => row.cells[2].textContent));
+  const at = (what) => story.indexOf(what);
+  if (at('event: identify') < 0 || !(at('email message: cart-reminder') < at('event: Checkout Started')
+    && at('event: Checkout Started') < at('event: identify'))) await fail('the timeline is not newest first: ' + story.join(' / '));
+  const checkout = page.locator('#timeline tr.timeline-event', { hasText: 'event: Checkout Started' });
+  if ((await checkout.locator('td').nth(1).textContent()).trim() === '') await fail('the event has no time of its own');
+  await checkout.locator('details.properties summary').click();
+  const properties = await checkout.locator('details.properties pre').textContent();
+  if (!properties.includes('Linen shirt')) await fail('the event\'s properties are not shown: ' + properties);
   const inbox = await page.textContent('#inbox tbody');
   if (!inbox.includes('Ada, your cart is waiting') || !inbox.includes('AbandonedCart / SendTaskInboxReminder')) await fail('the inbox message is not shown: ' + inbox);
   await page.screenshot({ path: screenshots + '/support-page.png', fullPage: true });
@@ -58,6 +83,9 @@ try {
   await page.click('#exit-confirm');
   await page.waitForSelector('#finished td.ending:has-text("exited by hand")');
   if ((await page.locator('#active .journey').count()) !== 0) await fail('the journey is still active after the exit');
+  const exit = await page.textContent('#timeline tbody tr:first-child');
+  if (!exit.includes('exit: exited by hand') || !exit.includes('AbandonedCart') || !exit.includes('by support: Customer asked by phone'))
+    await fail('the exit is not the newest entry of the timeline: ' + exit);
 
   const analytics = await login(marketer, '/analytics');
   await analytics.click('#journeys tr[data-definition^="AbandonedCart:"]');

@@ -1,5 +1,6 @@
-// Support page: search, profile card, reviews and NPS (flagged), journeys (current step highlighted), timeline,
-// on-site inbox, audited exit.
+// Support page: search, profile card (sunset, time zone), consents on every channel, reviews and NPS (flagged),
+// journeys (current step by name and highlighted, next step's time), timeline newest first with exits, on-site inbox,
+// audited exit.
 (() => {
   const $ = (id) => document.getElementById(id);
   let customerId = null;
@@ -14,25 +15,28 @@
   });
 
   async function show() {
-    const [profile, feedback, journeys, timeline, inbox] = await Promise.all([
+    const [profile, reach, feedback, journeys, timeline, inbox] = await Promise.all([
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId)),
+      Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/reach'),
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/feedback'),
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/journeys'),
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/timeline'),
       Encore.api('/api/v1/customers/' + encodeURIComponent(customerId) + '/inbox')]);
     $('customer').hidden = false;
-    renderProfile(profile);
+    renderProfile(profile, reach);
+    renderConsents(reach.consents);
     renderFeedback(feedback);
     await renderJourneys(journeys);
     renderTimeline(timeline);
     renderInbox(inbox);
   }
 
-  function renderProfile(p) {
-    const consents = Object.entries(p.consents || {}).map(([channel, c]) => channel + ': ' + (c.granted ? 'yes' : 'no')).join(', ') || 'none recorded';
+  function renderProfile(p, reach) {
+    const zone = reach.timeZone + (reach.timeZoneFromProfile ? '' : ' (shop default)');
+    const sunset = reach.sunset ? 'yes, since ' + Encore.when(reach.sunsetSince) + ': no marketing until they order' : 'no';
     const fields = [['Customer', p.customerId], ['Name', [p.firstName, p.lastName].filter(Boolean).join(' ')], ['Email', p.email], ['Phone', p.phone],
       ['Stage', p.lifecycleStage + (p.lapsed ? ' (lapsed)' : '')], ['RFM segment', p.rfm && p.rfm.segment], ['Orders', p.orderCount],
-      ['Tier', p.loyalty && p.loyalty.tier], ['Points', p.loyalty && p.loyalty.points], ['Consents', consents],
+      ['Tier', p.loyalty && p.loyalty.tier], ['Points', p.loyalty && p.loyalty.points], ['Time zone', zone], ['Sunset', sunset],
       ['First source', touch(p.acquisition && p.acquisition.first)], ['Last source', touch(p.acquisition && p.acquisition.last)]];
     const card = $('profile');
     card.replaceChildren(...fields.map(([label, value]) => {
@@ -42,6 +46,19 @@
       item.append(dt, dd);
       return item;
     }));
+  }
+
+  function renderConsents(consents) {
+    const body = $('consents').tBodies[0];
+    body.replaceChildren();
+    for (const consent of consents) {
+      const row = body.insertRow();
+      row.dataset.channel = consent.channel;
+      Encore.cell(row, consent.channel);
+      Encore.cell(row, consent.status, 'consent-' + consent.status.replace(' ', '-'));
+      Encore.cell(row, Encore.when(consent.at));
+      Encore.cell(row, consent.source);
+    }
   }
 
   // Flags first: a detractor or a low rating is what support should see before anything else.
@@ -94,21 +111,26 @@
         Encore.cell(row, Encore.when(journey.startedAt));
         Encore.cell(row, Encore.when(journey.endedAt));
         Encore.cell(row, journey.ending && journey.ending.how, 'ending');
-        Encore.cell(row, journey.ending && (journey.ending.exitedBy ? journey.ending.exitedBy + ': ' + journey.ending.reason : journey.ending.endActivityId));
+        Encore.cell(row, journey.ending && (journey.ending.exitedBy ? journey.ending.exitedBy + ': ' + journey.ending.reason : journey.ending.endActivityName));
         continue;
       }
       const box = document.createElement('div');
       box.className = 'journey';
       box.dataset.instance = journey.processInstanceId;
       const title = document.createElement('h3');
-      title.textContent = journey.journey + ' v' + journey.version + ' — waiting at ' + journey.waitingAt.join(', ');
+      title.textContent = journey.journey + ' v' + journey.version + ' — waiting at ' + journey.waitingAtNames.join(', ');
+      const next = document.createElement('p');
+      next.className = 'next-step';
+      const step = journey.nextStep;
+      next.textContent = step ? 'Next: ' + step.name + ' at ' + step.dueLocal + ' (' + step.timeZone + '), '
+        + step.dueAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, '') + ' UTC' : 'Next: when the customer does something';
       const exit = document.createElement('button');
       exit.textContent = 'Exit customer from this journey';
       exit.className = 'exit';
       exit.addEventListener('click', () => askExit(journey));
       const canvas = document.createElement('div');
       canvas.className = 'diagram';
-      box.append(title, exit, canvas);
+      box.append(title, next, exit, canvas);
       active.append(box);
       const viewer = await Encore.diagram(canvas, journey.processDefinitionId);
       journey.waitingAt.forEach((element) => viewer.get('canvas').addMarker(element, 'encore-current'));
@@ -123,13 +145,27 @@
       const row = body.insertRow();
       row.className = 'timeline-' + entry.kind;
       Encore.cell(row, Encore.when(entry.at));
-      Encore.cell(row, entry.kind === 'event' ? 'event: ' + entry.name
-        : entry.kind === 'points' ? 'points: ' + entry.name : entry.channel + ' message: ' + entry.name);
-      Encore.cell(row, entry.journey ? entry.journey + ' / ' + entry.step : entry.source);
+      Encore.cell(row, Encore.when(entry.occurredAt));
+      Encore.cell(row, entry.kind === 'message' ? entry.channel + ' message: ' + entry.name : entry.kind + ': ' + entry.name);
+      Encore.cell(row, entry.journey ? entry.journey + ' / ' + entry.stepName : entry.source);
       Encore.cell(row, entry.status, entry.status ? 'status-' + entry.status : '');
       Encore.cell(row, entry.reason);
-      Encore.cell(row, [entry.subject, entry.preview].filter(Boolean).join('\n'), 'preview');
+      const last = Encore.cell(row, [entry.subject, entry.preview].filter(Boolean).join('\n'), 'preview');
+      if (entry.properties && Object.keys(entry.properties).length) last.append(properties(entry.properties));
     }
+  }
+
+  // Compact until opened: a line of the first few keys, the whole JSON on a click.
+  function properties(values) {
+    const details = document.createElement('details');
+    details.className = 'properties';
+    const summary = document.createElement('summary');
+    const keys = Object.keys(values);
+    summary.textContent = keys.slice(0, 4).join(', ') + (keys.length > 4 ? ' …' : '');
+    const json = document.createElement('pre');
+    json.textContent = JSON.stringify(values, null, 2);
+    details.append(summary, json);
+    return details;
   }
 
   function renderInbox(messages) {

@@ -32,6 +32,7 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 				row("GET /api/v1/customers/c-1/loyalty", ALLOWED, ALLOWED, ALLOWED, 401),
 				row("GET /api/v1/customers/c-1/points", ALLOWED, ALLOWED, 403, 401),
 				row("GET /api/v1/customers/c-1/feedback", ALLOWED, ALLOWED, 403, 401),
+				row("GET /api/v1/customers/c-1/reach", ALLOWED, ALLOWED, 403, 401),
 				// Mail clients follow tracked links with no login; an unknown token is
 				// 404.
 				row("GET /t/c/not-a-token", 404, 404, 404, 404), row("GET /t/o/not-a-token", 404, 404, 404, 404),

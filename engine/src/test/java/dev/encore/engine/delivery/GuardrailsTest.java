@@ -124,6 +124,12 @@ class GuardrailsTest extends EncoreIntegrationTest {
 		assertThat(deferred.deferredUntil()).isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
 		this.mvc.perform(get("/api/v1/customers/{id}/timeline", customer))
 			.andExpect(content().string(containsString("quiet_hours:sms until 2026-11-24T01:00:00Z")));
+		// Support sees when the deferred send goes, in the customer's zone and UTC.
+		this.mvc.perform(get("/api/v1/customers/{id}/journeys", customer))
+			.andExpect(jsonPath("$[?(@.journey == 'GuardrailProbe')].nextStep.activityId").value("SendTaskProbe"))
+			.andExpect(jsonPath("$[?(@.journey == 'GuardrailProbe')].nextStep.dueAt").value("2026-11-24T01:00:00Z"))
+			.andExpect(
+					jsonPath("$[?(@.journey == 'GuardrailProbe')].nextStep.dueLocal").value("2026-11-24 09:00 +08:00"));
 		assertThat(this.management.createJobQuery().processInstanceId(instance).singleResult().getRetries())
 			.as("a deferral is no failure")
 			.isEqualTo(5);

@@ -1,6 +1,13 @@
 package dev.encore.engine.support;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +17,9 @@ import dev.encore.engine.testsupport.EncoreIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -50,29 +59,108 @@ class SupportApiTest extends EncoreIntegrationTest {
 		send(TestEvents.checkoutStarted(noAddress)).andExpect(status().isAccepted());
 		this.clock.advance(Duration.ofHours(1));
 
-		this.mvc.perform(get("/api/v1/customers/{id}/timeline", customer))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].kind").value("event"))
-			.andExpect(jsonPath("$[0].name").value("identify"))
-			.andExpect(jsonPath("$[1].name").value("Checkout Started"))
-			.andExpect(jsonPath("$[2].kind").value("message"))
-			.andExpect(jsonPath("$[2].name").value("cart-reminder"))
-			.andExpect(jsonPath("$[2].status").value("sent"))
-			.andExpect(jsonPath("$[2].step").value("SendTaskCartReminderEmail"))
-			.andExpect(jsonPath("$[2].preview").isNotEmpty())
-			.andExpect(jsonPath("$[3].name").value("Order Completed"))
-			.andExpect(jsonPath("$[4].name").value("Lifecycle Stage Changed"))
-			.andExpect(jsonPath("$[4].source").value("encore"));
+		List<Map<String, Object>> timeline = JsonPath
+			.read(this.mvc.perform(get("/api/v1/customers/{id}/timeline", customer))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$");
+		// Newest first: the story reads from the latest entry down.
+		assertThat(timeline).extracting((entry) -> Instant.parse((String) entry.get("at")))
+			.isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(timeline).extracting((entry) -> entry.get("kind") + " " + entry.get("name"))
+			.containsSubsequence("exit converted", "event Lifecycle Stage Changed", "event Order Completed",
+					"message cart-reminder", "event Checkout Started", "event identify");
+		Map<String, Object> checkout = entry(timeline, "event", "Checkout Started");
+		assertThat(checkout.get("occurredAt")).as("the event's own time").isNotNull();
+		assertThat(checkout).extractingByKey("properties")
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsKey("products");
+		Map<String, Object> reminder = entry(timeline, "message", "cart-reminder");
+		assertThat(reminder).containsEntry("status", "sent")
+			.containsEntry("step", "SendTaskCartReminderEmail")
+			.containsEntry("stepName", "Send cart reminder email");
+		assertThat(reminder.get("preview")).asString().isNotEmpty();
+		assertThat(entry(timeline, "event", "Lifecycle Stage Changed")).containsEntry("source", "encore");
+		assertThat(entry(timeline, "exit", "converted")).containsEntry("journey", "AbandonedCart")
+			.containsEntry("step", "EndEventConverted")
+			.containsEntry("stepName", "Converted");
 		this.mvc.perform(get("/api/v1/customers/{id}/timeline", noAddress))
-			.andExpect(jsonPath("$[1].kind").value("message"))
-			.andExpect(jsonPath("$[1].status").value("failed"))
-			.andExpect(jsonPath("$[1].reason").isNotEmpty());
+			.andExpect(jsonPath("$[0].kind").value("message"))
+			.andExpect(jsonPath("$[0].status").value("failed"))
+			.andExpect(jsonPath("$[0].reason").isNotEmpty());
 		this.mvc.perform(get("/api/v1/customers/{id}/journeys", customer))
 			// The order is the cart journey's goal.
 			.andExpect(jsonPath("$[?(@.journey == 'AbandonedCart')].ending.how").value("converted"))
 			.andExpect(jsonPath("$[?(@.journey == 'AbandonedCart')].ending.endActivityId").value("EndEventConverted"))
 			// The first order also started the second-purchase nudge.
 			.andExpect(jsonPath("$[?(@.journey == 'SecondPurchase')].state").value("ACTIVE"));
+	}
+
+	@Test
+	void aJourneyLeftOnItsExitEventIsOnTheTimeline() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
+		send(TestEvents.orderCompleted(customer).with("order_id", "o-refunded")).andExpect(status().isAccepted());
+		this.clock.advance(Duration.ofMinutes(10));
+		send(TestEvents.track("Order Refunded", customer).with("order_id", "o-refunded"))
+			.andExpect(status().isAccepted());
+
+		this.mvc.perform(get("/api/v1/customers/{id}/timeline", customer))
+			.andExpect(jsonPath("$[?(@.kind == 'exit' && @.journey == 'PostPurchase')].name").value("exited on event"))
+			.andExpect(jsonPath("$[?(@.kind == 'exit' && @.journey == 'PostPurchase')].step").value("EndEventRefunded"))
+			.andExpect(jsonPath("$[?(@.kind == 'exit' && @.journey == 'PostPurchase')].stepName").value("Refunded"))
+			.andExpect(
+					jsonPath("$[?(@.kind == 'exit' && @.journey == 'PostPurchase')].at").value("2026-11-23T09:10:00Z"));
+	}
+
+	@Test
+	void journeysNameTheStepAndWhenTheNextOneIsDueInTheCustomersZone() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada").withTrait("timeZone", "Asia/Taipei"))
+			.andExpect(status().isAccepted());
+		send(TestEvents.checkoutStarted(customer)).andExpect(status().isAccepted());
+
+		this.mvc.perform(get("/api/v1/customers/{id}/journeys", customer))
+			.andExpect(jsonPath("$[0].journey").value("AbandonedCart"))
+			.andExpect(jsonPath("$[0].waitingAt[0]").value("TimerWaitFirstReminderDelay"))
+			.andExpect(jsonPath("$[0].waitingAtNames[0]").value("Wait first reminder delay"))
+			.andExpect(jsonPath("$[0].nextStep.activityId").value("TimerWaitFirstReminderDelay"))
+			.andExpect(jsonPath("$[0].nextStep.name").value("Wait first reminder delay"))
+			.andExpect(jsonPath("$[0].nextStep.dueAt").value("2026-11-23T10:00:00Z"))
+			.andExpect(jsonPath("$[0].nextStep.dueLocal").value("2026-11-23 18:00 +08:00"))
+			.andExpect(jsonPath("$[0].nextStep.timeZone").value("Asia/Taipei"));
+		this.clock.advance(Duration.ofHours(1));
+		this.mvc.perform(get("/api/v1/customers/{id}/journeys", customer))
+			.andExpect(jsonPath("$[0].waitingAtNames[0]").value("Wait second reminder delay"))
+			.andExpect(jsonPath("$[0].nextStep.dueAt").value("2026-11-24T09:00:00Z"));
+	}
+
+	@Test
+	void reachShowsConsentOnEveryChannelTheSunsetFlagAndTheZone() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")
+			.withTrait("consents", Map.of("email", Map.of("granted", true, "source", "checkout"), "sms",
+					Map.of("granted", false, "source", "account settings"))))
+			.andExpect(status().isAccepted());
+
+		this.mvc.perform(get("/api/v1/customers/{id}/reach", customer))
+			.andExpect(status().isOk())
+			.andExpect(
+					jsonPath("$.consents[*].channel", hasItems("email", "sms", "line", "webpush", "apppush", "onsite")))
+			.andExpect(jsonPath("$.consents[?(@.channel == 'webhook')]").isEmpty())
+			.andExpect(jsonPath("$.consents[?(@.channel == 'email')].status").value("granted"))
+			.andExpect(jsonPath("$.consents[?(@.channel == 'email')].source").value("checkout"))
+			.andExpect(jsonPath("$.consents[?(@.channel == 'email')].at").value(notNullValue()))
+			.andExpect(jsonPath("$.consents[?(@.channel == 'sms')].status").value("withdrawn"))
+			.andExpect(jsonPath("$.consents[?(@.channel == 'line')].status").value("not recorded"))
+			.andExpect(jsonPath("$.sunset").value(false))
+			// No zone in the profile: the shop's default stands in, and says so.
+			.andExpect(jsonPath("$.timeZone").value("UTC"))
+			.andExpect(jsonPath("$.timeZoneFromProfile").value(false));
+		this.mvc.perform(get("/api/v1/customers/{id}/reach", "nobody-" + customer))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.title").value("Unknown customer"));
 	}
 
 	@Test
@@ -109,10 +197,22 @@ class SupportApiTest extends EncoreIntegrationTest {
 			.andExpect(jsonPath("$[0].ending.how").value("exited by hand"))
 			.andExpect(jsonPath("$[0].ending.exitedBy").value("sam"))
 			.andExpect(jsonPath("$[0].ending.reason").value("asked by phone to stop"));
+		this.mvc.perform(get("/api/v1/customers/{id}/timeline", customer))
+			.andExpect(jsonPath("$[0].kind").value("exit"))
+			.andExpect(jsonPath("$[0].name").value("exited by hand"))
+			.andExpect(jsonPath("$[0].journey").value("AbandonedCart"))
+			.andExpect(jsonPath("$[0].reason").value("by sam: asked by phone to stop"));
 		this.mvc
 			.perform(post(exit, customer, instance).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reason\":\"again\"}"))
 			.andExpect(status().isNotFound());
+	}
+
+	private static Map<String, Object> entry(List<Map<String, Object>> timeline, String kind, String name) {
+		return timeline.stream()
+			.filter((entry) -> kind.equals(entry.get("kind")) && name.equals(entry.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + timeline));
 	}
 
 }

@@ -26,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real browser (Debian's chromium, driven by playwright-core from {@code src/test/e2e})
  * on a running Encore: support logs in, finds a customer by email, sees where they came
- * from, their low review and detractor NPS answer flagged, the cart journey's current
- * step, the sent reminder and the on-site inbox, exits the customer; a marketer sees the
- * journey's entries by source, its holdout and its messages. The screenshots it takes are
- * the ones in {@code docs/screenshots} and the README.
+ * from, their time zone, sunset flag and consent on every channel, their low review and
+ * detractor NPS answer flagged, the cart journey's current step by name and when its next
+ * step is due, the timeline newest first with the sent reminder, the on-site inbox, exits
+ * the customer and sees the exit on the timeline; a marketer sees the journey's entries
+ * by source, its holdout and its messages. The screenshots it takes are the ones in
+ * {@code docs/screenshots} and the README.
  */
 @Tag("browser")
 @DisabledIfSystemProperty(named = "encore.skip-browser-tests", matches = "true")
@@ -43,7 +45,14 @@ class SupportPageBrowserTest {
 						"camunda.bpm.job-execution.wait-time-in-millis", 200))) {
 			String customer = Holdouts.outsideAll("c-");
 			String email = customer + "@example.org";
-			assertThat(node.post(TestEvents.identify(customer, email, "Ada"))).isEqualTo(202);
+			assertThat(
+					node.post(
+							TestEvents.identify(customer, email, "Ada")
+								.withTrait("timeZone", "Asia/Taipei")
+								.withTrait("consents",
+										Map.of("email", Map.of("granted", true, "source", "checkout"), "sms",
+												Map.of("granted", false, "source", "account settings")))))
+				.isEqualTo(202);
 			assertThat(node.post(TestEvents.track("Site Visited", customer)
 				.withContext("campaign", Map.of("source", "newsletter", "medium", "email", "name", "autumn-edit"))
 				.withContext("page", Map.of("url", "https://shop.example.com/autumn")))).isEqualTo(202);
