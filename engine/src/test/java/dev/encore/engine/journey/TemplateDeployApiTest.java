@@ -118,6 +118,10 @@ class TemplateDeployApiTest extends JourneyScenarioTest {
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.problems[0].resource", containsString("journeys.zip!")))
 			.andExpect(jsonPath("$.problems[0].message", containsString("'..'")));
+		byte[] absolute = zip(Map.of("/" + EN, source("Absolute")));
+		deploy(new MockMultipartFile("files", "journeys.zip", "application/zip", absolute))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.problems[0].message", containsString("start with '/'")));
 	}
 
 	@Test
