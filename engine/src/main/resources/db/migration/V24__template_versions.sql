@@ -7,6 +7,8 @@ CREATE TABLE encore_template_version (
     locale        VARCHAR(20)  NOT NULL,
     source        TEXT         NOT NULL,
     deployment_id VARCHAR(64)  NOT NULL,
+    -- Who deployed it, as Camunda's deployment source: 'encore' (the folder at start) or 'api'.
+    deployed_by   VARCHAR(20)  NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uq_encore_template_version UNIQUE (deployment_id, template_id, channel, locale)
 );

@@ -23,11 +23,11 @@ import dev.encore.engine.journey.TemplateCatalog;
 import dev.encore.engine.journey.TemplateSource;
 
 /**
- * Liquid message templates from
- * {@code journeys/templates/<id>/<channel>.<locale>.liquid}. An email template starts
- * with a front-matter block holding its subject. The locale falls back from the
- * customer's ({@code zh-TW}) to its language ({@code zh}) to the shop default. Data
- * reaching HTML is escaped, so a customer's name cannot inject markup.
+ * Liquid message templates, {@code <id>/<channel>.<locale>}, in the version the
+ * {@link TemplateCatalog} finds for the customer's journey version (decision 030). An
+ * email template starts with a front-matter block holding its subject. The locale falls
+ * back from the customer's ({@code zh-TW}) to its language ({@code zh}) to the shop
+ * default. Data reaching HTML is escaped, so a customer's name cannot inject markup.
  */
 @Component
 class MessageTemplates {

@@ -40,21 +40,29 @@ class JourneyDeployment {
 		DeploymentBuilder deployment = this.repository.createDeployment()
 			.name(JourneyDeployer.DEPLOYMENT_NAME)
 			.source(source)
-			.enableDuplicateFiltering(!anyChanged(sources));
+			.enableDuplicateFiltering(!anyChanged(source, sources));
 		files.forEach((name, content) -> deployment.addInputStream(name, new ByteArrayInputStream(content)));
+		long before = deployments();
 		DeploymentWithDefinitions deployed = deployment.deployWithResult();
-		// Also when only diagrams changed: journeys send the templates deployed with
-		// them, not whatever is newest later.
-		this.templates.store(deployed.getId(), sources);
+		// Nothing changed: Camunda answers with its latest deployment, which is not ours.
+		if (deployments() > before) {
+			// Also when only diagrams changed: journeys send the templates deployed with
+			// them, not whatever is newest later.
+			this.templates.store(deployed.getId(), source, sources);
+		}
 		return deployed;
 	}
 
-	private boolean anyChanged(Map<TemplateFile, String> sources) {
+	private boolean anyChanged(String source, Map<TemplateFile, String> sources) {
 		return sources.entrySet()
 			.stream()
-			.anyMatch((template) -> this.templates.newest(template.getKey())
-				.filter((newest) -> newest.source().equals(template.getValue()))
+			.anyMatch((template) -> this.templates.lastDeployedBy(source, template.getKey())
+				.filter(template.getValue()::equals)
 				.isEmpty());
+	}
+
+	private long deployments() {
+		return this.repository.createDeploymentQuery().deploymentName(JourneyDeployer.DEPLOYMENT_NAME).count();
 	}
 
 }

@@ -28,15 +28,16 @@ public class TemplateVersions implements StoredTemplates {
 	}
 
 	/** Stores the deployment's templates; ones it already has are left as they are. */
-	void store(String deploymentId, Map<TemplateFile, String> templates) {
+	void store(String deploymentId, String deployedBy, Map<TemplateFile, String> templates) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		templates.forEach((file, source) -> this.jdbc.sql("""
-				INSERT INTO encore_template_version (template_id, channel, locale, source, deployment_id, created_at)
-				SELECT ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS (
+				INSERT INTO encore_template_version (template_id, channel, locale, source, deployment_id, deployed_by,
+				  created_at)
+				SELECT ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS (
 				  SELECT 1 FROM encore_template_version
 				  WHERE deployment_id = ? AND template_id = ? AND channel = ? AND locale = ?)""")
-			.params(file.templateId(), file.channel(), file.locale(), source, deploymentId, now, deploymentId,
-					file.templateId(), file.channel(), file.locale())
+			.params(file.templateId(), file.channel(), file.locale(), source, deploymentId, deployedBy, now,
+					deploymentId, file.templateId(), file.channel(), file.locale())
 			.update());
 	}
 
@@ -70,6 +71,20 @@ public class TemplateVersions implements StoredTemplates {
 				WHERE template_id = ? AND channel = ? AND locale = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY""")
 			.params(file.templateId(), file.channel(), file.locale())
 			.query((rs, i) -> new TemplateSource(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
+	/**
+	 * The text last deployed by the same door ({@code encore} or {@code api}), as Camunda
+	 * compares a deployment's files with the same source's.
+	 */
+	Optional<String> lastDeployedBy(String deployedBy, TemplateFile file) {
+		return this.jdbc.sql("""
+				SELECT source FROM encore_template_version
+				WHERE template_id = ? AND channel = ? AND locale = ? AND deployed_by = ?
+				ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY""")
+			.params(file.templateId(), file.channel(), file.locale(), deployedBy)
+			.query(String.class)
 			.optional();
 	}
 

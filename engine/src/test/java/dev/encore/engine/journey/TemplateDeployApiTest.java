@@ -78,6 +78,9 @@ class TemplateDeployApiTest extends JourneyScenarioTest {
 		String second = deploymentIdOf(
 				deploy(journey(), template(EN, "Version two"), template(ZH, "第二版")).andExpect(status().isCreated()));
 		String late = enters();
+		// The same files again: nothing new.
+		deploy(journey(), template(EN, "Version two"), template(ZH, "第二版")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.journeys.length()").value(0));
 
 		this.clock.advance(Duration.ofDays(1));
 
