@@ -9,6 +9,7 @@ import dev.encore.engine.channel.ChannelDescriptor;
 import dev.encore.engine.channel.ComposedMessage;
 import dev.encore.engine.channel.RenderedTemplate;
 import dev.encore.engine.channel.SendStep;
+import dev.encore.engine.journey.TemplateSource;
 import dev.encore.engine.profile.CustomerProfile;
 
 /**
@@ -44,12 +45,21 @@ class ChannelMessages {
 			Map<String, Object> inputs) {
 		ChannelDescriptor channel = attempt.channel();
 		RenderedTemplate rendered = (attempt.templateId() == null) ? null
-				: this.templates.render(channel, attempt.templateId(), locale, data);
+				: this.templates.render(attempt.deploymentId(), channel, attempt.templateId(), locale, data);
 		SendStep step = new SendStep(attempt.customerId(), attempt.journeyKey(), attempt.activityId(),
 				attempt.sendKey(), at, (Map<String, Object>) data.get("event"), inputs);
 		ComposedMessage message = channel.compose(rendered, () -> this.unsubscribeLinks.link(attempt.customerId(),
 				channel.channel(), UnsubscribeLinks.Subscription.MARKETING), step);
 		return this.tracking.track(message, attempt);
+	}
+
+	/** Which version of its template the step sends, null for a channel's own message. */
+	String templateVersion(SendAttempt attempt, String locale) {
+		return (attempt.templateId() == null) ? null
+				: this.templates
+					.source(attempt.deploymentId(), attempt.templateId(), attempt.channel().channel(), locale)
+					.map(TemplateSource::version)
+					.orElse(null);
 	}
 
 }

@@ -65,8 +65,9 @@ public class MessageLog implements CustomerData {
 		this.ownTransaction.executeWithoutResult((tx) -> {
 			int updated = this.jdbc.sql("""
 					UPDATE encore_message_log SET status = ?, reason = NULL, attempts = attempts + 1, subject = ?,
-					  preview = ?, created_at = ? WHERE send_key = ?""")
-				.params(MessageStatus.SENDING.id(), attempt.subject(), attempt.preview(), now(), attempt.sendKey())
+					  preview = ?, template_version = ?, created_at = ? WHERE send_key = ?""")
+				.params(MessageStatus.SENDING.id(), attempt.subject(), attempt.preview(), attempt.templateVersion(),
+						now(), attempt.sendKey())
 				.update();
 			if (updated == 0) {
 				insert(attempt, MessageStatus.SENDING, null);
@@ -111,12 +112,12 @@ public class MessageLog implements CustomerData {
 	private void insert(SendAttempt attempt, MessageStatus status, String reason) {
 		this.jdbc.sql("""
 				INSERT INTO encore_message_log (send_key, customer_id, journey_key, process_instance_id, activity_id,
-				  channel, template_id, status, reason, subject, preview, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  channel, template_id, status, reason, subject, preview, template_version, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(attempt.sendKey(), attempt.customerId(), attempt.journeyKey(), attempt.processInstanceId(),
 					attempt.activityId(), attempt.channel().id(),
 					attempt.templateId() == null ? NO_TEMPLATE : attempt.templateId(), status.id(), reason,
-					attempt.subject(), attempt.preview(), now())
+					attempt.subject(), attempt.preview(), attempt.templateVersion(), now())
 			.update();
 	}
 
@@ -127,13 +128,13 @@ public class MessageLog implements CustomerData {
 	public List<Entry> forCustomer(String customerId) {
 		return this.jdbc.sql("""
 				SELECT journey_key, process_instance_id, activity_id, channel, template_id, status, reason,
-				  provider_message_id, subject, preview, created_at, deferred_until
+				  provider_message_id, subject, preview, created_at, deferred_until, template_version
 				FROM encore_message_log WHERE customer_id = ? ORDER BY created_at, id""")
 			.param(customerId)
 			.query((rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
 					rs.getString(10), rs.getTimestamp(11).toInstant(),
-					rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()))
+					rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13)))
 			.list();
 	}
 
@@ -148,10 +149,15 @@ public class MessageLog implements CustomerData {
 				WHERE customer_id = ?""").params(pseudonym, customerId).update();
 	}
 
-	/** A message-log row as support reads it. */
+	/**
+	 * A message-log row as support reads it.
+	 *
+	 * @param templateVersion the deployment whose template was sent, or {@code classpath}
+	 * (decision 030); null when nothing was rendered
+	 */
 	public record Entry(String journey, String processInstanceId, String activityId, String channel, String templateId,
 			String status, String reason, String providerMessageId, String subject, String preview, Instant createdAt,
-			Instant deferredUntil) {
+			Instant deferredUntil, String templateVersion) {
 	}
 
 }

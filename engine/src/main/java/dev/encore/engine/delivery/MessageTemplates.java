@@ -1,7 +1,5 @@
 package dev.encore.engine.delivery;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import liqp.Template;
 import liqp.TemplateParser;
 
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -24,13 +20,14 @@ import dev.encore.engine.channel.ChannelDescriptor;
 import dev.encore.engine.channel.Channels;
 import dev.encore.engine.channel.RenderedTemplate;
 import dev.encore.engine.journey.TemplateCatalog;
+import dev.encore.engine.journey.TemplateSource;
 
 /**
- * Liquid message templates from
- * {@code journeys/templates/<id>/<channel>.<locale>.liquid}. An email template starts
- * with a front-matter block holding its subject. The locale falls back from the
- * customer's ({@code zh-TW}) to its language ({@code zh}) to the shop default. Data
- * reaching HTML is escaped, so a customer's name cannot inject markup.
+ * Liquid message templates, {@code <id>/<channel>.<locale>}, in the version the
+ * {@link TemplateCatalog} finds for the customer's journey version (decision 030). An
+ * email template starts with a front-matter block holding its subject. The locale falls
+ * back from the customer's ({@code zh-TW}) to its language ({@code zh}) to the shop
+ * default. Data reaching HTML is escaped, so a customer's name cannot inject markup.
  */
 @Component
 class MessageTemplates {
@@ -46,13 +43,6 @@ class MessageTemplates {
 	private final TemplateCatalog catalog;
 
 	private final String defaultLocale;
-
-	/**
-	 * Sources, not parsed templates: a Liqp {@link Template} keeps render state and is
-	 * not safe to share between threads (concurrent renders broke inside {@code for}
-	 * blocks).
-	 */
-	private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
 	/**
 	 * Parsed templates per thread (parsing costs more than rendering); a few hundred per
@@ -104,32 +94,42 @@ class MessageTemplates {
 		return map;
 	}
 
-	/** Renders the channel's template in the way its format says. */
+	/** Renders the channel's template, the newest version, in the way its format says. */
 	RenderedTemplate render(ChannelDescriptor channel, String templateId, String locale, Map<String, Object> data) {
+		return render(null, channel, templateId, locale, data);
+	}
+
+	/**
+	 * Renders the channel's template as deployed with the journey version
+	 * {@code deploymentId}.
+	 */
+	RenderedTemplate render(String deploymentId, ChannelDescriptor channel, String templateId, String locale,
+			Map<String, Object> data) {
 		return switch (channel.templateFormat()) {
 			case HTML -> {
-				RenderedEmail html = renderHtml(templateId, channel.channel(), locale, data);
+				RenderedEmail html = renderHtml(deploymentId, templateId, channel.channel(), locale, data);
 				yield new RenderedTemplate(html.subject(), html.html(), html.text(), Map.of());
 			}
 			case TEXT -> {
-				RenderedText text = renderText(templateId, channel.channel(), locale, data);
+				RenderedText text = renderText(deploymentId, templateId, channel.channel(), locale, data);
 				yield new RenderedTemplate(null, null, text.text(), text.fields());
 			}
 			case JSON -> {
-				String json = renderJson(templateId, channel.channel(), locale, data);
+				String json = renderJson(deploymentId, templateId, channel.channel(), locale, data);
 				yield new RenderedTemplate(null, null, json, JsonText.fields(json));
 			}
 		};
 	}
 
 	RenderedEmail renderEmail(String templateId, String locale, Map<String, Object> given) {
-		return renderHtml(templateId, Channel.EMAIL, locale, given);
+		return renderHtml(null, templateId, Channel.EMAIL, locale, given);
 	}
 
-	private RenderedEmail renderHtml(String templateId, Channel channel, String locale, Map<String, Object> given) {
+	private RenderedEmail renderHtml(String deploymentId, String templateId, Channel channel, String locale,
+			Map<String, Object> given) {
 		Map<String, Object> data = withKnownFields(given);
 		List<String> locales = fallbackChain(locale);
-		ParsedSource source = find(templateId, channel, locales);
+		ParsedSource source = find(deploymentId, templateId, channel, locales);
 		try {
 			String html = render(source.body(), data, escaped(data));
 			String subject = render(source.frontMatter().getOrDefault("subject", ""), data, data).strip();
@@ -146,8 +146,13 @@ class MessageTemplates {
 	 * {@code url}) rendered with the same data.
 	 */
 	RenderedText renderText(String templateId, Channel channel, String locale, Map<String, Object> given) {
+		return renderText(null, templateId, channel, locale, given);
+	}
+
+	private RenderedText renderText(String deploymentId, String templateId, Channel channel, String locale,
+			Map<String, Object> given) {
 		Map<String, Object> data = withKnownFields(given);
-		ParsedSource source = find(templateId, channel, fallbackChain(locale));
+		ParsedSource source = find(deploymentId, templateId, channel, fallbackChain(locale));
 		try {
 			Map<String, String> fields = new LinkedHashMap<>();
 			source.frontMatter().forEach((key, value) -> fields.put(key, render(value, data, data).strip()));
@@ -159,9 +164,10 @@ class MessageTemplates {
 	}
 
 	/** Renders a JSON template with data escaped for JSON strings; it must parse. */
-	private String renderJson(String templateId, Channel channel, String locale, Map<String, Object> given) {
+	private String renderJson(String deploymentId, String templateId, Channel channel, String locale,
+			Map<String, Object> given) {
 		Map<String, Object> data = withKnownFields(given);
-		ParsedSource source = find(templateId, channel, fallbackChain(locale));
+		ParsedSource source = find(deploymentId, templateId, channel, fallbackChain(locale));
 		try {
 			String json = render(source.body(), data, JsonText.escape(data)).strip();
 			JsonText.fields(json);
@@ -178,12 +184,23 @@ class MessageTemplates {
 	 * show it.
 	 */
 	boolean mentions(String templateId, Channel channel, String locale, String variable) {
-		return fallbackChain(locale).stream()
-			.map((candidate) -> load(templateId, channel, candidate))
-			.flatMap(Optional::stream)
-			.findFirst()
-			.map((source) -> source.contains(variable))
+		return mentions(null, templateId, channel, locale, variable);
+	}
+
+	boolean mentions(String deploymentId, String templateId, Channel channel, String locale, String variable) {
+		return source(deploymentId, templateId, channel, locale).map((found) -> found.source().contains(variable))
 			.orElse(false);
+	}
+
+	/**
+	 * The template the customer would get: the first locale of their fallback chain the
+	 * version has.
+	 */
+	Optional<TemplateSource> source(String deploymentId, String templateId, Channel channel, String locale) {
+		return fallbackChain(locale).stream()
+			.map((candidate) -> this.catalog.find(deploymentId, templateId, channel.id(), candidate))
+			.flatMap(Optional::stream)
+			.findFirst();
 	}
 
 	private String render(String source, Map<String, Object> checkData, Map<String, Object> renderData) {
@@ -205,12 +222,12 @@ class MessageTemplates {
 		}
 	}
 
-	private ParsedSource find(String templateId, Channel channel, List<String> locales) {
+	private ParsedSource find(String deploymentId, String templateId, Channel channel, List<String> locales) {
 		return locales.stream()
-			.map((candidate) -> load(templateId, channel, candidate))
+			.map((candidate) -> this.catalog.find(deploymentId, templateId, channel.id(), candidate))
 			.flatMap(Optional::stream)
 			.findFirst()
-			.map(MessageTemplates::parseSource)
+			.map((found) -> parseSource(found.source()))
 			.orElseThrow(() -> new TemplateNotFoundException(templateId, channel.id(), locales.toString()));
 	}
 
@@ -224,11 +241,6 @@ class MessageTemplates {
 		chain.add(this.defaultLocale);
 		chain.remove("");
 		return new ArrayList<>(chain);
-	}
-
-	private Optional<String> load(String templateId, Channel channel, String locale) {
-		Resource file = this.catalog.resource(templateId, channel.id(), locale);
-		return this.sources.computeIfAbsent(file.getDescription(), (key) -> read(file));
 	}
 
 	/**
@@ -256,18 +268,6 @@ class MessageTemplates {
 	private static String unquote(String value) {
 		return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
 				? value.substring(1, value.length() - 1) : value;
-	}
-
-	private static Optional<String> read(Resource resource) {
-		if (!resource.exists()) {
-			return Optional.empty();
-		}
-		try (InputStream in = resource.getInputStream()) {
-			return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read template " + resource, ex);
-		}
 	}
 
 	/** A deep copy of the data with every string HTML-escaped. */

@@ -1,6 +1,7 @@
 package dev.encore.engine.delivery;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 import dev.encore.engine.channel.ChannelDescriptor;
 import dev.encore.engine.channel.Channels;
@@ -14,9 +15,14 @@ import dev.encore.engine.channel.Channels;
  * template
  * @param subject what the customer would see first (email subject), null until rendered
  * @param preview the start of the plain-text body, so support sees what was sent
+ * @param deploymentId the Camunda deployment of the journey version: its templates are
+ * sent
+ * @param templateVersion the version of the template sent (decision 030), null until
+ * rendered
  */
 record SendAttempt(String sendKey, String customerId, String journeyKey, String processInstanceId, String activityId,
-		ChannelDescriptor channel, String templateId, String subject, String preview) {
+		ChannelDescriptor channel, String templateId, String subject, String preview, String deploymentId,
+		String templateVersion) {
 
 	static final int PREVIEW_LENGTH = 2000;
 
@@ -38,12 +44,12 @@ record SendAttempt(String sendKey, String customerId, String journeyKey, String 
 		Object loopCounter = execution.getVariable("loopCounter");
 		String sendKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
 				+ (loopCounter == null ? "" : ":" + loopCounter);
-		String journeyKey = execution.getProcessEngineServices()
+		ProcessDefinition definition = execution.getProcessEngineServices()
 			.getRepositoryService()
-			.getProcessDefinition(execution.getProcessDefinitionId())
-			.getKey();
-		return new SendAttempt(sendKey, execution.getProcessBusinessKey(), journeyKey, execution.getProcessInstanceId(),
-				execution.getCurrentActivityId(), descriptor, templateId, null, null);
+			.getProcessDefinition(execution.getProcessDefinitionId());
+		return new SendAttempt(sendKey, execution.getProcessBusinessKey(), definition.getKey(),
+				execution.getProcessInstanceId(), execution.getCurrentActivityId(), descriptor, templateId, null, null,
+				definition.getDeploymentId(), null);
 	}
 
 	private static String optionalInput(DelegateExecution execution, String name) {
@@ -60,10 +66,10 @@ record SendAttempt(String sendKey, String customerId, String journeyKey, String 
 		return value.toString();
 	}
 
-	SendAttempt rendered(String renderedSubject, String text) {
+	SendAttempt rendered(String renderedSubject, String text, String version) {
 		return new SendAttempt(this.sendKey, this.customerId, this.journeyKey, this.processInstanceId, this.activityId,
 				this.channel, this.templateId, renderedSubject,
-				text.length() > PREVIEW_LENGTH ? text.substring(0, PREVIEW_LENGTH) : text);
+				text.length() > PREVIEW_LENGTH ? text.substring(0, PREVIEW_LENGTH) : text, this.deploymentId, version);
 	}
 
 }

@@ -142,7 +142,8 @@ class SendMessageDelegate implements JavaDelegate {
 					attempt.customerId(), ex.getMessage());
 			return;
 		}
-		this.messageLog.markSending(attempt.rendered(message.subject(), message.preview()));
+		this.messageLog.markSending(attempt.rendered(message.subject(), message.preview(),
+				this.messages.templateVersion(attempt, profile.locale())));
 		try {
 			DeliveryResult result = this.senders.forChannel(attempt.channel().channel())
 				.send(new OutboundMessage(attempt.sendKey(), attempt.customerId(), attempt.channel().channel(),

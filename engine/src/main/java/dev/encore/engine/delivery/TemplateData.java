@@ -47,8 +47,8 @@ class TemplateData {
 	 */
 	Map<String, Object> forStep(DelegateExecution execution, SendAttempt attempt, CustomerProfile profile) {
 		Map<String, Object> customer = profile.toTemplateData();
-		addReferralCode(customer, attempt.templateId(), attempt.channel().channel(), profile.locale(),
-				() -> this.referralCodes.codeFor(attempt.customerId(), profile.firstName()));
+		addReferralCode(customer, attempt.deploymentId(), attempt.templateId(), attempt.channel().channel(),
+				profile.locale(), () -> this.referralCodes.codeFor(attempt.customerId(), profile.firstName()));
 		Object triggerId = execution.getVariable(JourneyVariables.TRIGGER_EVENT_ID);
 		Map<String, Object> event = (triggerId == null) ? null
 				: this.events.find(triggerId.toString()).map(EventHistory.RecordedEvent::toTemplateData).orElse(null);
@@ -64,7 +64,7 @@ class TemplateData {
 	Map<String, Object> forPreview(String templateId, Channel channel, String locale, Map<String, Object> customer,
 			TemplatePreviewController.PreviewRequest request) {
 		if (request.customerId() != null) {
-			addReferralCode(customer, templateId, channel, locale,
+			addReferralCode(customer, null, templateId, channel, locale,
 					() -> this.referralCodes.previewCodeFor(request.customerId(), (String) customer.get("firstName")));
 		}
 		Object cart = (request.cart() != null) ? request.cart() : customer.get("cart");
@@ -73,9 +73,9 @@ class TemplateData {
 	}
 
 	/** Only a template that shows the code makes one: most customers never refer. */
-	private void addReferralCode(Map<String, Object> customer, String templateId, Channel channel, String locale,
-			Supplier<String> code) {
-		if (templateId != null && this.templates.mentions(templateId, channel, locale, REFERRAL_CODE)) {
+	private void addReferralCode(Map<String, Object> customer, String deploymentId, String templateId, Channel channel,
+			String locale, Supplier<String> code) {
+		if (templateId != null && this.templates.mentions(deploymentId, templateId, channel, locale, REFERRAL_CODE)) {
 			customer.put("referralCode", code.get());
 		}
 	}

@@ -1,15 +1,11 @@
 package dev.encore.engine.journey;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
@@ -23,11 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/v1/journeys}: deploys uploaded BPMN/DMN files after
- * {@link JourneyValidator validation} (422 listing every problem otherwise). New versions
- * take new entries; {@code migrate=true} also moves customers waiting in older versions.
- * Who may call it is decided at the door ({@code access.DeployAccess}): a marketer's or
- * admin's login, or the CI bearer token.
+ * {@code POST /api/v1/journeys}: deploys uploaded BPMN/DMN files and message templates
+ * ({@code templates/<id>/<channel>.<locale>.liquid}), or a zip of a journeys folder,
+ * after {@link JourneyValidator validation} (422 listing every problem otherwise). New
+ * versions take new entries; {@code migrate=true} also moves customers waiting in older
+ * versions. Who may call it is decided at the door ({@code access.DeployAccess}): a
+ * marketer's or admin's login, or the CI bearer token.
  */
 @RestController
 @Tag(name = "Journeys")
@@ -35,13 +32,13 @@ class JourneyDeployController {
 
 	private final JourneyValidator validator;
 
-	private final RepositoryService repository;
+	private final JourneyDeployment deployment;
 
 	private final JourneyMigrator migrator;
 
-	JourneyDeployController(JourneyValidator validator, RepositoryService repository, JourneyMigrator migrator) {
+	JourneyDeployController(JourneyValidator validator, JourneyDeployment deployment, JourneyMigrator migrator) {
 		this.validator = validator;
-		this.repository = repository;
+		this.deployment = deployment;
 		this.migrator = migrator;
 	}
 
@@ -54,12 +51,14 @@ class JourneyDeployController {
 	@PostMapping(path = "/api/v1/journeys", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> deploy(@RequestParam("files") List<MultipartFile> files,
 			@RequestParam(name = "migrate", defaultValue = "false") boolean migrate) throws IOException {
-		Map<String, byte[]> contents = new LinkedHashMap<>();
+		JourneyUpload upload = new JourneyUpload();
 		for (MultipartFile file : files) {
-			contents.put(file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename(),
+			upload.add(file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename(),
 					file.getBytes());
 		}
-		List<JourneyProblem> problems = this.validator.validate(contents);
+		Map<String, byte[]> contents = upload.files();
+		List<JourneyProblem> problems = upload.problems().isEmpty() ? this.validator.validate(contents)
+				: upload.problems();
 		if (!problems.isEmpty()) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
 					problems.size() + " problem(s); nothing was deployed");
@@ -67,12 +66,7 @@ class JourneyDeployController {
 			problem.setProperty("problems", problems);
 			return ResponseEntity.unprocessableEntity().body(problem);
 		}
-		DeploymentBuilder deployment = this.repository.createDeployment()
-			.name(JourneyDeployer.DEPLOYMENT_NAME)
-			.source("api")
-			.enableDuplicateFiltering(true);
-		contents.forEach((name, content) -> deployment.addString(name, new String(content, StandardCharsets.UTF_8)));
-		DeploymentWithDefinitions deployed = deployment.deployWithResult();
+		DeploymentWithDefinitions deployed = this.deployment.deploy("api", contents);
 		List<Version> versions = new ArrayList<>();
 		List<JourneyMigrator.Report> migrations = new ArrayList<>();
 		for (ProcessDefinition definition : deployed.getDeployedProcessDefinitions() == null

@@ -1,6 +1,5 @@
 package dev.encore.engine.journey;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -9,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys the journeys folder when Encore starts, before it takes events. Only changed
  * files make a new version (Camunda's duplicate filtering), so restarts do not pile up
- * versions and customers stay on the version they entered.
+ * versions and customers stay on the version they entered. The shipped templates are
+ * deployed with them, as an upload's are (decision 030).
  */
 @Component
 class JourneyDeployer implements SmartInitializingSingleton {
@@ -32,14 +30,14 @@ class JourneyDeployer implements SmartInitializingSingleton {
 
 	static final String DEPLOYMENT_NAME = "encore-journeys";
 
-	private final RepositoryService repository;
+	private final JourneyDeployment deployment;
 
 	private final JourneyProperties properties;
 
 	private final JourneyValidator validator;
 
-	JourneyDeployer(RepositoryService repository, JourneyProperties properties, JourneyValidator validator) {
-		this.repository = repository;
+	JourneyDeployer(JourneyDeployment deployment, JourneyProperties properties, JourneyValidator validator) {
+		this.deployment = deployment;
 		this.properties = properties;
 		this.validator = validator;
 	}
@@ -51,14 +49,10 @@ class JourneyDeployer implements SmartInitializingSingleton {
 			log.warn("No journeys found at {}", this.properties.location());
 			return;
 		}
-		DeploymentBuilder deployment = this.repository.createDeployment()
-			.name(DEPLOYMENT_NAME)
-			.source("encore")
-			.enableDuplicateFiltering(true);
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (Resource resource : resources) {
 			try (InputStream in = resource.getInputStream()) {
-				files.put(resource.getFilename(), in.readAllBytes());
+				files.put(nameOf(resource), in.readAllBytes());
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot read journey " + resource, ex);
@@ -67,10 +61,20 @@ class JourneyDeployer implements SmartInitializingSingleton {
 		// The folder is deployed as it is (Camunda still refuses what it cannot run), but
 		// whatever the deploy API would refuse is reported.
 		this.validator.validate(files).forEach((problem) -> log.warn("Journey problem: {}", problem));
-		files.forEach((name, content) -> deployment.addInputStream(name, new ByteArrayInputStream(content)));
-		DeploymentWithDefinitions deployed = deployment.deployWithResult();
+		DeploymentWithDefinitions deployed = this.deployment.deploy("encore", files);
 		log.info("Journeys deployed: {} resources read, {} new process versions", resources.size(),
 				deployed.getDeployedProcessDefinitions() == null ? 0 : deployed.getDeployedProcessDefinitions().size());
+	}
+
+	/** A template keeps its {@code templates/<id>/} folder in its name. */
+	private static String nameOf(Resource resource) throws IOException {
+		String name = resource.getFilename();
+		if (name == null || !name.endsWith(".liquid")) {
+			return name;
+		}
+		String path = resource.getURL().getPath();
+		String folder = path.substring(0, path.length() - name.length() - 1);
+		return TemplateFile.FOLDER + folder.substring(folder.lastIndexOf('/') + 1) + "/" + name;
 	}
 
 	private List<Resource> journeyFiles() {
@@ -78,7 +82,7 @@ class JourneyDeployer implements SmartInitializingSingleton {
 				: this.properties.location() + "/";
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		List<Resource> resources = new ArrayList<>();
-		for (String pattern : List.of("*.bpmn", "*.dmn")) {
+		for (String pattern : List.of("*.bpmn", "*.dmn", TemplateFile.FOLDER + "*/*.liquid")) {
 			try {
 				resources.addAll(Arrays.asList(resolver.getResources(base + pattern)));
 			}

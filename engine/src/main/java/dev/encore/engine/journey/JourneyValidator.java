@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,8 @@ import dev.encore.engine.journey.sandbox.CodeScan;
  * every message and signal a known event; every send task's template present in each
  * shipped locale and its inputs valid for its channel; timers and settings parse; goal
  * and holdout properties valid, and the properties features above read valid by their own
- * {@link ProcessPropertyCheck}s (entry rules).
+ * {@link ProcessPropertyCheck}s (entry rules); uploaded templates parse and come in every
+ * locale ({@link UploadedTemplates}), and a send task may name them.
  */
 @Component
 public class JourneyValidator {
@@ -56,6 +58,8 @@ public class JourneyValidator {
 
 	private final List<ProcessPropertyCheck> propertyChecks;
 
+	private final UploadedTemplates uploadedTemplates;
+
 	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties, CodeScan code,
 			Channels channels, List<ProcessPropertyCheck> propertyChecks) {
 		this.events = events;
@@ -65,26 +69,30 @@ public class JourneyValidator {
 		this.channels = channels.ids();
 		this.registry = channels;
 		this.propertyChecks = List.copyOf(propertyChecks);
+		this.uploadedTemplates = new UploadedTemplates(templates, properties.locales(), this.channels);
 	}
 
 	/** Every problem of every file; empty when all may be deployed. */
 	public List<JourneyProblem> validate(Map<String, byte[]> files) {
 		List<JourneyProblem> problems = new ArrayList<>();
+		Set<TemplateFile> uploaded = this.uploadedTemplates.check(files, problems);
 		files.forEach((name, content) -> {
 			if (name.endsWith(".bpmn")) {
-				validateBpmn(name, content, problems);
+				validateBpmn(name, content, uploaded, problems);
 			}
 			else if (name.endsWith(".dmn")) {
 				validateDmn(name, content, problems);
 			}
-			else {
-				problems.add(new JourneyProblem(name, null, "only .bpmn and .dmn files can be deployed"));
+			else if (!TemplateFile.isTemplatePath(name)) {
+				problems.add(new JourneyProblem(name, null,
+						"only .bpmn, .dmn and templates/<id>/<channel>.<locale>.liquid files can be deployed"));
 			}
 		});
 		return problems;
 	}
 
-	private void validateBpmn(String resource, byte[] content, List<JourneyProblem> problems) {
+	private void validateBpmn(String resource, byte[] content, Set<TemplateFile> uploaded,
+			List<JourneyProblem> problems) {
 		BpmnModelInstance model;
 		try {
 			model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
@@ -106,7 +114,7 @@ public class JourneyValidator {
 		}
 		Map<String, String> settings = settingsOf(model);
 		for (SendTask task : model.getModelElementsByType(SendTask.class)) {
-			checkSendTask(task, settings, found);
+			checkSendTask(task, settings, uploaded, found);
 		}
 		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
 			checkTimer(timer, settings, found);
@@ -152,7 +160,8 @@ public class JourneyValidator {
 		}
 	}
 
-	private void checkSendTask(SendTask task, Map<String, String> settings, Problems found) {
+	private void checkSendTask(SendTask task, Map<String, String> settings, Set<TemplateFile> uploaded,
+			Problems found) {
 		Map<String, String> inputs = JourneyModel.inputParametersOf(task);
 		String channel = inputs.get("channel");
 		String templateId = resolve(inputs.get("templateId"), settings);
@@ -175,7 +184,9 @@ public class JourneyValidator {
 		// error.
 		List<String> channels = channel.contains("${") ? this.channels : List.of(channel);
 		for (String locale : this.properties.locales()) {
-			if (channels.stream().noneMatch((candidate) -> this.templates.exists(templateId, candidate, locale))) {
+			if (channels.stream()
+				.noneMatch((candidate) -> uploaded.contains(new TemplateFile(templateId, candidate, locale))
+						|| this.templates.exists(templateId, candidate, locale))) {
 				found.add(task.getId(),
 						"template '" + templateId + "' has no " + channel + " version for locale " + locale);
 			}

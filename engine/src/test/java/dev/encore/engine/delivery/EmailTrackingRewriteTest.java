@@ -19,7 +19,7 @@ class EmailTrackingRewriteTest {
 	private static final String UNSUBSCRIBE = "https://shop.example.com/encore/unsubscribe";
 
 	private static final SendAttempt ATTEMPT = new SendAttempt("p-1:SendTaskApologyEmail", "c-1", "ServiceRecovery",
-			"p-1", "SendTaskApologyEmail", new EmailChannel(), "service-apology", null, null);
+			"p-1", "SendTaskApologyEmail", new EmailChannel(), "service-apology", null, null, null, null);
 
 	private static final String HTML = """
 			<html><body><a href="https://shop.example.com/cart?a=1&amp;b=2">cart</a>
