@@ -94,7 +94,7 @@ class EventRules {
 		return admit(request.toEvent(this.clock, source));
 	}
 
-	private static void requirePrintable(String value, String field) {
+	static void requirePrintable(String value, String field) {
 		if (value != null && value.chars().anyMatch(Character::isISOControl)) {
 			throw new InvalidEventException(field, "must not contain control characters");
 		}

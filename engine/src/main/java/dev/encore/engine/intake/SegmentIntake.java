@@ -61,6 +61,10 @@ class SegmentIntake {
 	}
 
 	private String applyChecked(SegmentMessage message) {
+		// Checked before anything is applied: a visitor id becomes a customer id and a
+		// key in every store (PostgreSQL refuses a NUL in text).
+		EventRules.requirePrintable(message.anonymousId(), "anonymousId");
+		EventRules.requirePrintable(message.previousId(), "previousId");
 		String type = message.type() == null ? "" : message.type();
 		if (IGNORED.contains(type)) {
 			return "ignored";

@@ -245,12 +245,14 @@ class KafkaIntakeTest extends RedisIntegrationTest {
 				.startsWith("DataIntegrityViolationException: ")
 				.containsIgnoringCase(constraint);
 			assertThat(new String(refused.value(), StandardCharsets.UTF_8)).contains(order.messageId());
-			// A rebalance (another test context's consumer joining the group) restarts
+			// At least three attempts, then the next record. A retry of the poll brings
+			// the records after the failing one again (counted, applied once: above), and
+			// a rebalance (another test context's consumer joining the group) restarts
 			// the
-			// record's attempt count: at least three attempts, then the next record once.
+			// attempt count: a few more deliveries, never an unbounded loop.
 			assertThat(this.meters.counter("encore.events.received", "source", "kafka").count())
-				.as("three attempts, then the next record once")
-				.isBetween(received + 4, received + 5);
+				.as("three attempts, then the next record")
+				.isBetween(received + 4, received + 8);
 		}
 		finally {
 			this.jdbc.sql("ALTER TABLE encore_event DROP CONSTRAINT " + constraint).update();

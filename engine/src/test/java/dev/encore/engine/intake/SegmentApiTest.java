@@ -80,6 +80,18 @@ class SegmentApiTest extends RedisIntegrationTest {
 	}
 
 	@Test
+	void aVisitorIdWithAControlCharacterIsRefusedBeforeAnythingIsApplied() throws Exception {
+		String customer = newCustomerId();
+		segment("identify",
+				"{\"userId\": \"" + customer + "\", \"anonymousId\": \"\\u0000\", \"traits\": "
+						+ "{\"email\": \"ada@example.org\"}}",
+				SegmentFixtures.WRITE_KEY)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("anonymousId"));
+		assertThat(this.profiles.find(customer)).isEmpty();
+	}
+
+	@Test
 	void aliasFixtureIsAccepted() throws Exception {
 		String customer = newCustomerId();
 		segment("alias", SegmentFixtures.load("alias", Map.of("019mr8mf4r", customer)), SegmentFixtures.WRITE_KEY)
