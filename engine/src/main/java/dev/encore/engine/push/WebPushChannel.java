@@ -7,17 +7,12 @@ import java.util.function.Supplier;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import dev.encore.connectors.Channel;
 import dev.encore.connectors.webpush.WebPushContent;
 import dev.encore.connectors.webpush.WebPushSender;
 import dev.encore.connectors.webpush.WebPushSubscription;
-import dev.encore.engine.channel.ChannelDescriptor;
 import dev.encore.engine.channel.ComposedMessage;
-import dev.encore.engine.channel.ConsentMode;
-import dev.encore.engine.channel.GuardrailDefaults;
 import dev.encore.engine.channel.RenderedTemplate;
 import dev.encore.engine.channel.SendStep;
-import dev.encore.engine.channel.TemplateFormat;
 
 /**
  * Web push to every browser the customer subscribed: opt-in (the browser's permission),
@@ -28,43 +23,20 @@ import dev.encore.engine.channel.TemplateFormat;
  */
 @Component
 @Order(4)
-public class WebPushChannel implements ChannelDescriptor {
+public class WebPushChannel extends PushChannel {
 
 	static final String ID = WebPushSender.WEBPUSH.id();
-
-	private final CustomerDevices devices;
 
 	private final WebPushProperties properties;
 
 	WebPushChannel(CustomerDevices devices, WebPushProperties properties) {
-		this.devices = devices;
+		super(WebPushSender.WEBPUSH, devices);
 		this.properties = properties;
-	}
-
-	@Override
-	public Channel channel() {
-		return WebPushSender.WEBPUSH;
-	}
-
-	/** No profile field: the customer (their browsers) is the address. */
-	@Override
-	public String recipientField() {
-		return "id";
-	}
-
-	@Override
-	public String recipient(String customerId, Map<String, Object> customer, Map<String, Object> inputs) {
-		return (customerId == null || this.devices.of(customerId, ID).isEmpty()) ? null : customerId;
 	}
 
 	@Override
 	public String elementTemplateId() {
 		return "dev.encore.send.webpush";
-	}
-
-	@Override
-	public TemplateFormat templateFormat() {
-		return TemplateFormat.TEXT;
 	}
 
 	@Override
@@ -84,11 +56,6 @@ public class WebPushChannel implements ChannelDescriptor {
 		String urgency = PushInputs.text(inputs.get("urgency"), this.properties.urgency());
 		return new ComposedMessage(card.get("title"), push.text(), new WebPushContent(card.get("title"), push.text(),
 				PushInputs.blankToNull(card.get("url")), PushInputs.blankToNull(card.get("icon")), ttl, urgency));
-	}
-
-	@Override
-	public GuardrailDefaults guardrails() {
-		return new GuardrailDefaults(ConsentMode.OPT_IN, "21:00-09:00", true);
 	}
 
 	@Override
