@@ -144,6 +144,46 @@ final class Harness {
 		}).single();
 	}
 
+	/**
+	 * Starts counting statements afresh when PostgreSQL keeps {@code pg_stat_statements}
+	 * (loaded by {@code shared_preload_libraries}); false when it does not.
+	 */
+	boolean statementsReset() {
+		if (!this.postgres) {
+			return false;
+		}
+		try {
+			this.jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+			this.jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The statements this database ran since {@link #statementsReset()}, the most buffer
+	 * reads first (what "rows fetched" costs): calls, rows returned and shared buffers
+	 * read per {@code events}, and the statement's start.
+	 */
+	List<String> statementsPer(long events, int limit) {
+		return this.jdbc
+			.sql("""
+					SELECT s.calls, s.rows, s.shared_blks_hit + s.shared_blks_read, regexp_replace(s.query, '\\s+', ' ', 'g')
+					FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+					WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat%'
+					ORDER BY s.shared_blks_hit + s.shared_blks_read DESC LIMIT ?""")
+			.param(limit)
+			.query((row, i) -> {
+				String query = row.getString(4);
+				return String.format("%.2f calls, %.2f rows, %.1f buffers: %s", row.getLong(1) / (double) events,
+						row.getLong(2) / (double) events, row.getLong(3) / (double) events,
+						query.substring(0, Math.min(160, query.length())));
+			})
+			.list();
+	}
+
 	/** Through the one intake path, in process: no HTTP in the way. */
 	@SuppressWarnings("unchecked")
 	void apply(Map<String, Object> event) {

@@ -219,6 +219,7 @@ public final class JourneyBench {
 		long events = sessions.stream().mapToLong(List::size).sum();
 		Histogram latency = new ConcurrentHistogram(3);
 		Map<String, Long> countersBefore = settled(harness);
+		boolean statements = harness.statementsReset();
 		long t0 = System.nanoTime();
 		parallel(settings.threads(), (thread) -> {
 			for (int i = thread; i < batches.size(); i += settings.threads()) {
@@ -234,6 +235,10 @@ public final class JourneyBench {
 		figures.put("shop stream batch ratio to ceiling", ratio(batchRate, ceilingRate));
 		countersAfter.forEach((name, value) -> figures.put("shop stream database " + name + " per event",
 				String.format("%.2f", (value - countersBefore.get(name)) / (double) events)));
+		if (statements) {
+			figures.put("shop stream statements per event (pg_stat_statements, most buffers first)",
+					harness.statementsPer(events, 25));
+		}
 
 		String kafkaPrefix = "ks-" + settings.run() + "-";
 		long before = harness.events(kafkaPrefix);

@@ -1,5 +1,6 @@
 package dev.encore.engine.correlation;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ class EntryFilter {
 
 	/**
 	 * @param activeJourneys the keys of the journeys the customer is on, read by the
-	 * caller once per event
+	 * caller once per event and only when the filter first looks at them
 	 */
 	boolean admits(String filter, String journeyKey, CustomerEvent event, List<String> activeJourneys) {
 		SimpleContext context = new SimpleContext(this.resolver);
@@ -61,7 +62,7 @@ class EntryFilter {
 					this.expressions.createValueExpression(this.profiles.journeyData(event.customerId()), Map.class));
 		}
 		context.setVariable(ACTIVE_JOURNEYS,
-				this.expressions.createValueExpression(List.copyOf(activeJourneys), List.class));
+				this.expressions.createValueExpression(Collections.unmodifiableList(activeJourneys), List.class));
 		try {
 			return Boolean.TRUE
 				.equals(this.expressions.createValueExpression(context, filter, Object.class).getValue(context));

@@ -2,6 +2,7 @@ package dev.encore.engine.correlation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,10 @@ class JourneyStarter {
 	/**
 	 * Cheapest rule first: the re-entry window is answered by Encore's own entry table,
 	 * so a trigger that comes again within it (every product view of a browsing session)
-	 * is refused without asking the engine which journeys are active.
+	 * is refused without asking the engine which journeys are active; then the filter,
+	 * which asks the engine only if it reads {@code activeJourneys} (a filter refusing on
+	 * the event alone, {@code not empty event.name and ...}, never does); the
+	 * already-active rule last.
 	 */
 	private boolean admitted(String definitionId, String journeyKey, CustomerEvent event, ActiveOnes active) {
 		EntryRules rules = EntryRules.from(this.model.withPrefix(definitionId, EntryRules.PREFIX));
@@ -92,13 +96,13 @@ class JourneyStarter {
 					this.model.properties(definitionId).getOrDefault("entry.reentry", "always"));
 			return false;
 		}
+		if (rules.filter() != null && !this.filter.admits(rules.filter(), journeyKey, event, active.view())) {
+			log.debug("Journey {} not entered by customer={}: entry filter", journeyKey, customer);
+			return false;
+		}
 		if (!rules.concurrent() && active.list().contains(journeyKey)) {
 			log.debug("Journey {} already active for customer={}; '{}' does not start another", journeyKey, customer,
 					event.name());
-			return false;
-		}
-		if (rules.filter() != null && !this.filter.admits(rules.filter(), journeyKey, event, active.list())) {
-			log.debug("Journey {} not entered by customer={}: entry filter", journeyKey, customer);
 			return false;
 		}
 		return true;
@@ -153,6 +157,21 @@ class JourneyStarter {
 				this.keys = new ArrayList<>(JourneyStarter.this.activeJourneys.of(this.customerId));
 			}
 			return this.keys;
+		}
+
+		/** The same keys, read from the engine on first use only. */
+		List<String> view() {
+			return new AbstractList<>() {
+				@Override
+				public String get(int index) {
+					return list().get(index);
+				}
+
+				@Override
+				public int size() {
+					return list().size();
+				}
+			};
 		}
 
 		void started(String journeyKey) {

@@ -85,6 +85,24 @@ class EngineBypassTest extends EncoreIntegrationTest {
 	}
 
 	@Test
+	void aTriggerItsFilterRefusesOnTheEventAloneAsksTheEngineNothing() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.track("Site Visited", customer)).andExpect(status().isAccepted());
+		// The journey's model is read once per version, by whichever event comes first.
+		send(TestEvents.track("Product Viewed", newCustomerId())).andExpect(status().isAccepted());
+
+		// BrowseAbandonment's filter: not empty event.name and
+		// !activeJourneys.contains('AbandonedCart'): without a name, the active journeys
+		// are never read.
+		TestEvents unnamed = TestEvents.track("Product Viewed", customer).with("product_id", "p-1");
+		assertThat(this.commands.during(() -> send(unnamed).andExpect(status().isAccepted()))).isZero();
+		assertThat(activeJourneys(customer, "BrowseAbandonment")).isZero();
+
+		assertThat(this.commands.during(() -> send(viewed(customer, "Linen shirt")))).isPositive();
+		assertThat(activeJourneys(customer, "BrowseAbandonment")).isOne();
+	}
+
+	@Test
 	void aJourneyWaitingOnANewEventNameGetsTheNextSuchEvent() throws Exception {
 		String customer = newCustomerId();
 		assertThat(this.commands.during(() -> send(TestEvents.track("Probe Answered", customer)))).isZero();
