@@ -73,8 +73,7 @@ class AccessConfiguration {
 		// Marketers and admins log in with HTTP Basic or an API token; CI pipelines bring
 		// the deploy token.
 		// No session is read or made here, so there is no CSRF to fear. A browser's
-		// upload
-		// (the journeys page) takes the people's chain with its session and CSRF token.
+		// upload (the journeys page) goes to the people's chain and its CSRF check.
 		return http
 			.securityMatcher(new AndRequestMatcher(
 					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/journeys"),

@@ -33,8 +33,9 @@ import dev.encore.engine.journey.sandbox.CodeScan;
  * with element ids instead of customers stuck or spammed: {@code historyTimeToLive} set;
  * no code of any kind ({@link CodeScan}: classes, scripts, calls beyond journey beans);
  * every message and signal a known event; every send task's template present in each
- * shipped locale and its inputs valid for its channel; timers and settings parse; goal
- * and holdout properties valid, and the properties features above read valid by their own
+ * shipped locale and its inputs valid for its channel; timers and settings parse (a
+ * problem with a setting's value names the setting, {@link SettingReference}); goal and
+ * holdout properties valid, and the properties features above read valid by their own
  * {@link ProcessPropertyCheck}s (entry rules); uploaded templates parse and come in every
  * locale ({@link UploadedTemplates}), and a send task may name them.
  */
@@ -174,8 +175,7 @@ public class JourneyValidator {
 			Problems found) {
 		Map<String, String> inputs = JourneyModel.inputParametersOf(task);
 		String channel = inputs.get("channel");
-		SettingReference template = inputs.get("templateId") == null ? new SettingReference(null, null)
-				: SettingReference.of(inputs.get("templateId"), settings);
+		SettingReference template = SettingReference.of(inputs.get("templateId"), settings);
 		String templateId = template.value();
 		Optional<ChannelDescriptor> descriptor = Optional.ofNullable(channel).flatMap(this.registry::find);
 		// A channel with a message of its own (a webhook's envelope) needs no template.

@@ -1,7 +1,6 @@
 package dev.encore.engine.journey;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ class JourneyVersions {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(ProcessDefinitionStatistics::getId, ProcessDefinitionStatistics::getInstances));
-		Map<String, List<String>> templates = this.templates.pathsByDeployment();
+		Map<String, List<TemplateFile>> templates = this.templates.byDeployment();
 		Map<String, List<ProcessDefinition>> byKey = this.repository.createProcessDefinitionQuery()
 			.orderByProcessDefinitionKey()
 			.asc()
@@ -77,25 +76,25 @@ class JourneyVersions {
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(ProcessDefinition::getKey, LinkedHashMap::new, Collectors.toList()));
-		return byKey.values().stream().map((versions) -> {
-			ProcessDefinition latest = versions.get(0);
-			return new Journey(latest.getKey(), latest.getName(), versions.stream().map((definition) -> {
-				Deployment deployment = deployments.get(definition.getDeploymentId());
-				Map<String, String> settings = this.settings.of(definition.getId(), definition.getKey());
-				Set<String> sent = sentTemplates(definition.getId(), settings);
-				return new Version(definition.getVersion(), definition.getId(), definition.getDeploymentId(),
-						deployment == null ? null : deployment.getDeploymentTime().toInstant(),
-						deployment == null ? null : deployment.getSource(), active.getOrDefault(definition.getId(), 0),
-						new TreeMap<>(settings),
-						templates.getOrDefault(definition.getDeploymentId(), List.of())
-							.stream()
-							.filter((path) -> TemplateFile.of(path)
-								.map(TemplateFile::templateId)
-								.filter(sent::contains)
-								.isPresent())
-							.toList());
-			}).toList());
-		}).sorted(Comparator.comparing(Journey::journey)).toList();
+		return byKey.values()
+			.stream()
+			.map((versions) -> new Journey(versions.get(0).getKey(), versions.get(0).getName(),
+					versions.stream()
+						.map((definition) -> version(definition, deployments.get(definition.getDeploymentId()),
+								active.getOrDefault(definition.getId(), 0),
+								templates.getOrDefault(definition.getDeploymentId(), List.of())))
+						.toList()))
+			.toList();
+	}
+
+	private Version version(ProcessDefinition definition, Deployment deployment, long active,
+			List<TemplateFile> deployed) {
+		Map<String, String> settings = this.settings.of(definition.getId(), definition.getKey());
+		Set<String> sent = sentTemplates(definition.getId(), settings);
+		return new Version(definition.getVersion(), definition.getId(), definition.getDeploymentId(),
+				(deployment == null) ? null : deployment.getDeploymentTime().toInstant(),
+				(deployment == null) ? null : deployment.getSource(), active, new TreeMap<>(settings),
+				deployed.stream().filter((file) -> sent.contains(file.templateId())).map(TemplateFile::path).toList());
 	}
 
 	/** The template ids the version's send tasks name, literally or by a setting. */
@@ -103,10 +102,7 @@ class JourneyVersions {
 		Set<String> ids = new HashSet<>();
 		for (SendTask task : this.repository.getBpmnModelInstance(processDefinitionId)
 			.getModelElementsByType(SendTask.class)) {
-			String templateId = JourneyModel.inputParametersOf(task).get("templateId");
-			if (templateId != null) {
-				ids.add(SettingReference.of(templateId, settings).value());
-			}
+			ids.add(SettingReference.of(JourneyModel.inputParametersOf(task).get("templateId"), settings).value());
 		}
 		return ids;
 	}

@@ -17,7 +17,11 @@ record SettingReference(String name, String value) {
 
 	private static final Pattern REFERENCE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
+	/** Of a text that may be null (no such input): then name and value are null. */
 	static SettingReference of(String text, Map<String, String> settings) {
+		if (text == null) {
+			return new SettingReference(null, null);
+		}
 		String stripped = text.strip();
 		Matcher reference = REFERENCE.matcher(stripped);
 		return reference.matches() ? new SettingReference(reference.group(1), settings.get(reference.group(1)))

@@ -77,16 +77,16 @@ public class TemplateVersions implements StoredTemplates {
 			.optional();
 	}
 
-	/** The paths of the templates each deployment carried, by deployment id. */
-	Map<String, List<String>> pathsByDeployment() {
-		Map<String, List<String>> paths = new HashMap<>();
+	/** The templates each deployment carried, by deployment id. */
+	Map<String, List<TemplateFile>> byDeployment() {
+		Map<String, List<TemplateFile>> files = new HashMap<>();
 		this.jdbc.sql("""
 				SELECT deployment_id, template_id, channel, locale FROM encore_template_version
 				ORDER BY template_id, channel, locale""").query((rs) -> {
-			paths.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
-				.add(new TemplateFile(rs.getString(2), rs.getString(3), rs.getString(4)).path());
+			files.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
+				.add(new TemplateFile(rs.getString(2), rs.getString(3), rs.getString(4)));
 		});
-		return paths;
+		return files;
 	}
 
 	/**
