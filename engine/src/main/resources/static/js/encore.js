@@ -1,4 +1,4 @@
-// Shared by the support and analytics pages: API calls (session cookie + CSRF header) and diagrams.
+// Shared by the support, analytics and journeys pages: API calls (session cookie + CSRF header) and diagrams.
 const Encore = {
   csrf() {
     return { [document.querySelector('meta[name=_csrf_header]').content]: document.querySelector('meta[name=_csrf]').content };
@@ -14,8 +14,12 @@ const Encore = {
   },
   async diagram(container, processDefinitionId) {
     const response = await fetch('/api/v1/analytics/journeys/' + encodeURIComponent(processDefinitionId) + '/diagram', { credentials: 'same-origin' });
+    return this.draw(container, await response.text());
+  },
+  // Draws a BPMN diagram (deployed or just uploaded) readable at once; overlays can be added when it resolves.
+  async draw(container, xml) {
     const viewer = new BpmnJS({ container });
-    await viewer.importXML(await response.text());
+    await viewer.importXML(xml);
     // Overlays follow the zoom only once the canvas reports it (debounced): wait for it, so that overlays added
     // next are where they will stay and can be measured.
     const settled = new Promise((resolve) => {

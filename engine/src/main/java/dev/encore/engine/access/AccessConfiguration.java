@@ -72,9 +72,12 @@ class AccessConfiguration {
 			throws Exception {
 		// Marketers and admins log in with HTTP Basic or an API token; CI pipelines bring
 		// the deploy token.
-		// No session is read or made here, so there is no CSRF to fear.
+		// No session is read or made here, so there is no CSRF to fear. A browser's
+		// upload (the journeys page) goes to the people's chain and its CSRF check.
 		return http
-			.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/journeys"))
+			.securityMatcher(new AndRequestMatcher(
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/journeys"),
+					DeployAccess::notFromBrowser))
 			.addFilterBefore(new ApiTokenFilter(access.apiTokens()), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().access(new DeployAccess(deploy)))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(DeployAccess.unauthorized()))

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -22,7 +24,8 @@ import dev.encore.engine.journey.DeployProperties;
  * Who may deploy journeys ({@code POST /api/v1/journeys}): a marketer or admin with their
  * login or an API token, or a CI pipeline with the bearer token
  * {@code encore.journeys.deploy.token} (blank: no token is accepted). Decided before the
- * upload is read.
+ * upload is read. The journeys page uploads with the marketer's session instead, through
+ * the people's chain and its CSRF check.
  */
 final class DeployAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -51,6 +54,17 @@ final class DeployAccess implements AuthorizationManager<RequestAuthorizationCon
 		}
 		return MessageDigest.isEqual(("Bearer " + this.token).getBytes(StandardCharsets.UTF_8),
 				authorization.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A deploy that brings its own credentials ({@link ScriptAccess#bringsCredentials}),
+	 * or none and no session (answered 401 naming both ways in). A browser's request with
+	 * its session, or with remembered Basic credentials from another site, is not: it
+	 * must show the CSRF token.
+	 */
+	static boolean notFromBrowser(HttpServletRequest request) {
+		return ScriptAccess.bringsCredentials(request)
+				|| (request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getRequestedSessionId() == null);
 	}
 
 	/** Nobody recognised: 401 naming both ways in. */

@@ -2,15 +2,15 @@ package dev.encore.engine.journey;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
@@ -33,15 +33,14 @@ import dev.encore.engine.journey.sandbox.CodeScan;
  * with element ids instead of customers stuck or spammed: {@code historyTimeToLive} set;
  * no code of any kind ({@link CodeScan}: classes, scripts, calls beyond journey beans);
  * every message and signal a known event; every send task's template present in each
- * shipped locale and its inputs valid for its channel; timers and settings parse; goal
- * and holdout properties valid, and the properties features above read valid by their own
+ * shipped locale and its inputs valid for its channel; timers and settings parse (a
+ * problem with a setting's value names the setting, {@link SettingReference}); goal and
+ * holdout properties valid, and the properties features above read valid by their own
  * {@link ProcessPropertyCheck}s (entry rules); uploaded templates parse and come in every
  * locale ({@link UploadedTemplates}), and a send task may name them.
  */
 @Component
 public class JourneyValidator {
-
-	private static final Pattern SETTING_REFERENCE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
 	private final KnownEvents events;
 
@@ -116,8 +115,12 @@ public class JourneyValidator {
 		for (SendTask task : model.getModelElementsByType(SendTask.class)) {
 			checkSendTask(task, settings, uploaded, found);
 		}
+		Set<String> timed = new HashSet<>();
 		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
-			checkTimer(timer, settings, found);
+			checkTimer(timer, settings, found).forEach((reference) -> timed.add(reference.name()));
+		}
+		for (Process process : model.getModelElementsByType(Process.class)) {
+			checkDurationSettings(process, timed, found);
 		}
 	}
 
@@ -143,9 +146,17 @@ public class JourneyValidator {
 		if (holdout != null && !holdout.matches("\\d{1,2}|100")) {
 			found.add(process.getId(), "holdout.percent must be a whole number from 0 to 100, not '" + holdout + "'");
 		}
-		properties.forEach((name, value) -> {
-			if (name.startsWith(JourneySettings.PREFIX) && value.startsWith("P") && !IsoDurations.valid(value)) {
-				found.add(process.getId(), name + " is not an ISO-8601 duration: '" + value + "'");
+	}
+
+	/**
+	 * Settings that look like durations but are none; those a timer waits for are
+	 * reported at the timer.
+	 */
+	private static void checkDurationSettings(Process process, Set<String> timed, Problems found) {
+		JourneyModel.withPrefix(JourneyModel.propertiesOf(process), JourneySettings.PREFIX).forEach((name, value) -> {
+			if (!timed.contains(name) && value.startsWith("P") && !IsoDurations.valid(value)) {
+				SettingReference setting = new SettingReference(name, value);
+				found.add(process.getId(), setting.setting(), setting.explain(notADuration(value)));
 			}
 		});
 	}
@@ -164,7 +175,8 @@ public class JourneyValidator {
 			Problems found) {
 		Map<String, String> inputs = JourneyModel.inputParametersOf(task);
 		String channel = inputs.get("channel");
-		String templateId = resolve(inputs.get("templateId"), settings);
+		SettingReference template = SettingReference.of(inputs.get("templateId"), settings);
+		String templateId = template.value();
 		Optional<ChannelDescriptor> descriptor = Optional.ofNullable(channel).flatMap(this.registry::find);
 		// A channel with a message of its own (a webhook's envelope) needs no template.
 		boolean ownMessage = inputs.get("templateId") == null
@@ -187,50 +199,41 @@ public class JourneyValidator {
 			if (channels.stream()
 				.noneMatch((candidate) -> uploaded.contains(new TemplateFile(templateId, candidate, locale))
 						|| this.templates.exists(templateId, candidate, locale))) {
-				found.add(task.getId(),
-						"template '" + templateId + "' has no " + channel + " version for locale " + locale);
+				found.add(task.getId(), template.setting(), template
+					.explain("template '" + templateId + "' has no " + channel + " version for locale " + locale));
 			}
 		}
 	}
 
-	private void checkTimer(TimerEventDefinition timer, Map<String, String> settings, Problems found) {
+	/** The settings the timer reads, each checked. */
+	private static List<SettingReference> checkTimer(TimerEventDefinition timer, Map<String, String> settings,
+			Problems found) {
 		String elementId = owningElementId(timer);
+		List<SettingReference> read = new ArrayList<>();
 		if (timer.getTimeDuration() != null) {
-			String duration = resolve(timer.getTimeDuration().getTextContent(), settings);
-			if (duration == null) {
-				found.add(elementId, "waits for " + timer.getTimeDuration().getTextContent().strip()
-						+ ", which is not a journey setting (add setting." + settingName(timer) + ")");
+			SettingReference duration = SettingReference.of(timer.getTimeDuration().getTextContent(), settings);
+			if (duration.missing()) {
+				found.add(elementId, duration.setting(), "waits for ${" + duration.name()
+						+ "}, which is not a journey setting (add " + duration.setting() + ")");
 			}
-			else if (!duration.contains("${") && !IsoDurations.valid(duration)) {
-				found.add(elementId, "'" + duration + "' is not an ISO-8601 duration such as PT1H or P3D");
+			else if (duration.checkable() && !IsoDurations.valid(duration.value())) {
+				found.add(elementId, duration.setting(), duration.explain(notADuration(duration.value())));
 			}
+			read.add(duration);
 		}
 		if (timer.getTimeDate() != null) {
-			String date = resolve(timer.getTimeDate().getTextContent(), settings);
-			if (date != null && !date.contains("${") && !IsoDurations.validDate(date)) {
-				found.add(elementId, "'" + date + "' is not an ISO-8601 date-time");
+			SettingReference date = SettingReference.of(timer.getTimeDate().getTextContent(), settings);
+			if (date.checkable() && !IsoDurations.validDate(date.value())) {
+				found.add(elementId, date.setting(), date
+					.explain("'" + date.value() + "' is not an ISO-8601 date-time such as 2025-12-24T09:00:00+08:00"));
 			}
+			read.add(date);
 		}
+		return read;
 	}
 
-	private static String settingName(TimerEventDefinition timer) {
-		Matcher reference = SETTING_REFERENCE.matcher(timer.getTimeDuration().getTextContent().strip());
-		return reference.matches() ? reference.group(1) : "...";
-	}
-
-	/**
-	 * A literal, or the value of the journey setting a {@code ${name}} refers to; null
-	 * for a {@code ${name}} that is no setting. Other expressions are left as they are.
-	 */
-	private static String resolve(String value, Map<String, String> settings) {
-		if (value == null) {
-			return null;
-		}
-		Matcher reference = SETTING_REFERENCE.matcher(value.strip());
-		if (reference.matches()) {
-			return settings.get(reference.group(1));
-		}
-		return value.strip();
+	private static String notADuration(String value) {
+		return "'" + value + "' is not an ISO-8601 duration such as PT1H or P3D";
 	}
 
 	private static Map<String, String> settingsOf(BpmnModelInstance model) {
@@ -260,12 +263,14 @@ public class JourneyValidator {
 		}
 	}
 
-	/** The nearest ancestor with an id: the element a marketer clicks in Modeler. */
+	/**
+	 * The element a marketer clicks in Modeler and the page draws: the event a timer
+	 * belongs to, not its event definition (which may carry an id of its own).
+	 */
 	private static String owningElementId(ModelElementInstance element) {
 		for (ModelElementInstance current = element; current != null; current = current.getParentElement()) {
-			String id = current.getAttributeValue("id");
-			if (id != null) {
-				return id;
+			if (current instanceof FlowElement || current instanceof Process) {
+				return current.getAttributeValue("id");
 			}
 		}
 		return null;
@@ -274,7 +279,11 @@ public class JourneyValidator {
 	private record Problems(String resource, List<JourneyProblem> list) {
 
 		void add(String elementId, String message) {
-			this.list.add(new JourneyProblem(this.resource, elementId, message));
+			add(elementId, null, message);
+		}
+
+		void add(String elementId, String setting, String message) {
+			this.list.add(new JourneyProblem(this.resource, elementId, setting, message));
 		}
 
 	}

@@ -2,6 +2,9 @@ package dev.encore.engine.journey;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +75,18 @@ public class TemplateVersions implements StoredTemplates {
 			.params(file.templateId(), file.channel(), file.locale())
 			.query((rs, i) -> new TemplateSource(rs.getString(1), rs.getString(2)))
 			.optional();
+	}
+
+	/** The templates each deployment carried, by deployment id. */
+	Map<String, List<TemplateFile>> byDeployment() {
+		Map<String, List<TemplateFile>> files = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT deployment_id, template_id, channel, locale FROM encore_template_version
+				ORDER BY template_id, channel, locale""").query((rs) -> {
+			files.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
+				.add(new TemplateFile(rs.getString(2), rs.getString(3), rs.getString(4)));
+		});
+		return files;
 	}
 
 	/**

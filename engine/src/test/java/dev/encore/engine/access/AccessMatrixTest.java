@@ -52,6 +52,8 @@ class AccessMatrixTest extends EncoreIntegrationTest {
 				row("GET /camunda/app/cockpit/default/", ALLOWED, 403, 403, 302),
 				row("GET /engine-rest/engine", ALLOWED, 403, 403, 401),
 				row("POST /api/v1/journeys", ALLOWED, 403, ALLOWED, 401),
+				row("GET /api/v1/journeys", ALLOWED, 403, ALLOWED, 401),
+				row("GET /journeys", ALLOWED, 403, ALLOWED, 302),
 				row("GET /actuator/health", ALLOWED, ALLOWED, ALLOWED, ALLOWED),
 				row("GET /actuator/prometheus", ALLOWED, ALLOWED, ALLOWED, ALLOWED),
 				row("POST /api/v1/events", ALLOWED, ALLOWED, ALLOWED, ALLOWED));

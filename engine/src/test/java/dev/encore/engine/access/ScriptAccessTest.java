@@ -91,7 +91,9 @@ class ScriptAccessTest {
 
 		for (HttpRequest.Builder withoutToken : List.of(json("PUT", consents, "{\"sms\":\"granted\"}"),
 				json("POST", "/api/v1/templates/cart-reminder/preview", "{\"channel\":\"email\"}"),
-				json("POST", "/api/v1/customers/" + customer + "/journeys/any/exit", "{\"reason\":\"r\"}"))) {
+				json("POST", "/api/v1/customers/" + customer + "/journeys/any/exit", "{\"reason\":\"r\"}"),
+				// The journeys page uploads with the session too.
+				json("POST", "/api/v1/journeys", ""))) {
 			assertThat(browser.send(withoutToken.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
 				.isEqualTo(403);
 		}

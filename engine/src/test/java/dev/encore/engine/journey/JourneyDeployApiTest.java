@@ -2,6 +2,7 @@ package dev.encore.engine.journey;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,28 @@ class JourneyDeployApiTest extends EncoreIntegrationTest {
 	}
 
 	@Test
+	void aBadSettingIsNamedInTheProblemWithTheElementThatReadsIt() throws Exception {
+		String cart = new String(read("journeys/abandoned-cart.bpmn"), StandardCharsets.UTF_8).replace(
+				"name=\"setting.secondReminderDelay\" value=\"PT23H\"",
+				"name=\"setting.secondReminderDelay\" value=\"tomorrow\"");
+		long versions = definitions("AbandonedCart");
+
+		this.mvc
+			.perform(
+					multipart("/api/v1/journeys")
+						.file(new MockMultipartFile("files", "abandoned-cart.bpmn", "application/xml",
+								cart.getBytes(StandardCharsets.UTF_8)))
+						.header("Authorization", "Bearer test-deploy-token"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.problems[0].resource").value("abandoned-cart.bpmn"))
+			.andExpect(jsonPath("$.problems[0].elementId").value("TimerWaitSecondReminderDelay"))
+			.andExpect(jsonPath("$.problems[0].setting").value("setting.secondReminderDelay"))
+			.andExpect(jsonPath("$.problems[0].message")
+				.value("setting.secondReminderDelay: 'tomorrow' is not an ISO-8601 duration such as PT1H or P3D"));
+		assertThat(definitions("AbandonedCart")).isEqualTo(versions);
+	}
+
+	@Test
 	void waitingCustomersStayOnTheirVersionUnlessTheDeployMigratesThem() throws Exception {
 		deploy("migration-probe-v1.bpmn", false).andExpect(jsonPath("$.journeys[0].journey").value("MigrationProbe"));
 		String stays = newCustomerId();
@@ -112,9 +135,13 @@ class JourneyDeployApiTest extends EncoreIntegrationTest {
 	}
 
 	private static MockMultipartFile file(String name) throws IOException {
-		try (InputStream in = new ClassPathResource("deploy/" + name).getInputStream()) {
-			// Both versions are one journey file, as a marketer would upload it.
-			return new MockMultipartFile("files", name.replaceAll("-v\\d", ""), "application/xml", in.readAllBytes());
+		// Both versions are one journey file, as a marketer would upload it.
+		return new MockMultipartFile("files", name.replaceAll("-v\\d", ""), "application/xml", read("deploy/" + name));
+	}
+
+	private static byte[] read(String path) throws IOException {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return in.readAllBytes();
 		}
 	}
 

@@ -69,7 +69,7 @@ class JourneyValidatorTest {
 		assertThat(problems).extracting(JourneyProblem::elementId, (problem) -> problem.message().split(" ")[0])
 			.containsExactlyInAnyOrder(tuple("BrokenJourney", "historyTimeToLive"),
 					tuple("BrokenJourney", "entry.reentry"), tuple("BrokenJourney", "'Purchase"),
-					tuple("BrokenJourney", "holdout.percent"), tuple("BrokenJourney", "setting.reminderDelay"),
+					tuple("BrokenJourney", "holdout.percent"), tuple("BrokenJourney", "setting.reminderDelay:"),
 					tuple("ScriptTaskCompute", "script"), tuple("FlowToSend", "inline"),
 					tuple("MessageOrderComplete", "'Order"), tuple("SendTaskMissingTemplate", "template"),
 					tuple("SendTaskMissingTemplate", "template"), tuple("TimerWaitUnknownSetting", "waits"),
@@ -78,6 +78,54 @@ class JourneyValidatorTest {
 			.extracting(JourneyProblem::message)
 			.containsExactlyInAnyOrder("template 'no-such-template' has no email version for locale en",
 					"template 'no-such-template' has no email version for locale zh-TW");
+	}
+
+	@Test
+	void aBadDelaySettingIsNamedAtEachTimerThatWaitsForIt() throws IOException {
+		byte[] cart = new String(read("journeys/abandoned-cart.bpmn"), StandardCharsets.UTF_8)
+			.replace("name=\"setting.secondReminderDelay\" value=\"PT23H\"",
+					"name=\"setting.secondReminderDelay\" value=\"tomorrow\"")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(this.validator.validate(Map.of("abandoned-cart.bpmn", cart)))
+			.extracting(JourneyProblem::elementId, JourneyProblem::setting, JourneyProblem::message)
+			.containsExactlyInAnyOrder(
+					tuple("TimerWaitSecondReminderDelay", "setting.secondReminderDelay",
+							"setting.secondReminderDelay: 'tomorrow' is not an ISO-8601 duration such as PT1H or P3D"),
+					tuple("TimerWaitHoldoutSecondReminderDelay", "setting.secondReminderDelay",
+							"setting.secondReminderDelay: 'tomorrow' is not an ISO-8601 duration such as PT1H or P3D"));
+	}
+
+	@Test
+	void aBadDateOrTemplateSettingIsNamedAtItsElement() {
+		String journey = """
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="https://encore.dev">
+				  <bpmn:process id="SettingsProbe" isExecutable="true" camunda:historyTimeToLive="1">
+				    <bpmn:extensionElements><camunda:properties>
+				      <camunda:property name="setting.saleStarts" value="next tuesday" />
+				      <camunda:property name="setting.offerTemplate" value="no-such-template" />
+				    </camunda:properties></bpmn:extensionElements>
+				    <bpmn:intermediateCatchEvent id="TimerWaitSaleStarts">
+				      <bpmn:timerEventDefinition><bpmn:timeDate>${saleStarts}</bpmn:timeDate></bpmn:timerEventDefinition>
+				    </bpmn:intermediateCatchEvent>
+				    <bpmn:sendTask id="SendTaskOffer" camunda:delegateExpression="${encoreSend}">
+				      <bpmn:extensionElements><camunda:inputOutput>
+				        <camunda:inputParameter name="channel">email</camunda:inputParameter>
+				        <camunda:inputParameter name="templateId">${offerTemplate}</camunda:inputParameter>
+				      </camunda:inputOutput></bpmn:extensionElements>
+				    </bpmn:sendTask>
+				  </bpmn:process>
+				</bpmn:definitions>""";
+
+		assertThat(this.validator.validate(Map.of("settings-probe.bpmn", journey.getBytes(StandardCharsets.UTF_8))))
+			.extracting(JourneyProblem::elementId, JourneyProblem::setting, JourneyProblem::message)
+			.containsExactlyInAnyOrder(tuple("TimerWaitSaleStarts", "setting.saleStarts",
+					"setting.saleStarts: 'next tuesday' is not an ISO-8601 date-time such as 2025-12-24T09:00:00+08:00"),
+					tuple("SendTaskOffer", "setting.offerTemplate",
+							"setting.offerTemplate: template 'no-such-template' has no email version for locale en"),
+					tuple("SendTaskOffer", "setting.offerTemplate",
+							"setting.offerTemplate: template 'no-such-template' has no email version for locale zh-TW"));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -55,6 +56,33 @@ class TemplateDeployApiTest extends JourneyScenarioTest {
 		this.mvc.perform(get("/api/v1/customers/{id}/messages", customer))
 			.andExpect(jsonPath("$[0].templateId").value("template-probe"))
 			.andExpect(jsonPath("$[0].templateVersion").value(deploymentId));
+	}
+
+	@Test
+	void theJourneysListShowsEachVersionWithItsCustomersSettingsAndTemplates() throws Exception {
+		String deploymentId = deploymentIdOf(
+				deploy(journey(), template(EN, "Listed"), template(ZH, "列出")).andExpect(status().isCreated()));
+		enters();
+
+		String body = this.mvc.perform(get("/api/v1/journeys"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		List<Map<String, Object>> probe = JsonPath.read(body, "$[?(@.journey == 'TemplateProbe')].versions[0]");
+		assertThat(probe).singleElement().satisfies((version) -> {
+			assertThat(version).containsEntry("deploymentId", deploymentId)
+				.containsEntry("deployedBy", "api")
+				.containsEntry("active", 1)
+				.containsEntry("templates", List.of(EN, ZH))
+				.containsKey("deployedAt");
+		});
+		// Settings as new entries get them: modelled, then overridden by configuration.
+		List<Map<String, String>> cart = JsonPath.read(body, "$[?(@.journey == 'AbandonedCart')].versions[0].settings");
+		assertThat(cart).singleElement()
+			.satisfies((settings) -> assertThat(settings).containsEntry("secondReminderDelay", "PT23H")
+				.containsEntry("couponCode", "FROM-CONFIG"));
 	}
 
 	@Test

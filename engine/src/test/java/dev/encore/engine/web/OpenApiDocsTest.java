@@ -59,6 +59,8 @@ class OpenApiDocsTest extends EncoreIntegrationTest {
 		assertThat(paths.at("/~1v1~1track/post/security/0").has("storefrontWriteKey")).isTrue();
 		assertThat(paths.at("/~1v1~1track/post/tags/0").asText()).isEqualTo("Segment");
 		assertThat(paths.at("/~1api~1v1~1customers~1{customerId}~1consents/put/tags/0").asText()).isEqualTo("Consent");
+		assertThat(paths.at("/~1api~1v1~1journeys/get/tags/0").asText()).isEqualTo("Journeys");
+		assertThat(paths.at("/~1api~1v1~1journeys/post/tags/0").asText()).isEqualTo("Journeys");
 	}
 
 	@Test
