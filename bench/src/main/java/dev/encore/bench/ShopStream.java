@@ -90,8 +90,7 @@ final class ShopStream {
 		String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
 		int views = 1 + (int) Math.round(-3 * Math.log(1 - random.nextDouble()));
 		for (int i = 0; i < views; i++) {
-			events.add(track(random, "Product Viewed", customer, now,
-					Map.of("product_id", "p-" + random.nextInt(500), "category", category)));
+			events.add(track(random, "Product Viewed", customer, now, viewed(random.nextInt(500), category)));
 		}
 		double funnel = random.nextDouble();
 		if (funnel < ADD_TO_CART) {
@@ -111,6 +110,15 @@ final class ShopStream {
 			events.add(order(random, customer, now));
 		}
 		return events;
+	}
+
+	/**
+	 * A product as Segment's e-commerce spec describes a view of it (what a storefront
+	 * sends, and what browse abandonment needs: its name).
+	 */
+	private static Map<String, Object> viewed(int product, String category) {
+		return Map.of("product_id", "p-" + product, "name", category + " no. " + product, "category", category, "price",
+				5 + product % 60, "currency", "USD", "url", "https://shop.example/p/" + product);
 	}
 
 	/**
