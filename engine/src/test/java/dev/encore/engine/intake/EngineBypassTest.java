@@ -76,6 +76,7 @@ class EngineBypassTest extends EncoreIntegrationTest {
 	@Test
 	void aTriggerRefusedByItsReentryWindowAsksTheEngineNothing() throws Exception {
 		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
 		assertThat(this.commands.during(() -> send(viewed(customer, "Linen shirt")))).isPositive();
 		assertThat(activeJourneys(customer, "BrowseAbandonment")).isOne();
 
@@ -85,18 +86,22 @@ class EngineBypassTest extends EncoreIntegrationTest {
 	}
 
 	@Test
-	void aTriggerItsFilterRefusesOnTheEventAloneAsksTheEngineNothing() throws Exception {
+	void aTriggerItsFilterRefusesOnTheEventOrTheProfileAsksTheEngineNothing() throws Exception {
 		String customer = newCustomerId();
 		send(TestEvents.track("Site Visited", customer)).andExpect(status().isAccepted());
 		// The journey's model is read once per version, by whichever event comes first.
 		send(TestEvents.track("Product Viewed", newCustomerId())).andExpect(status().isAccepted());
 
-		// BrowseAbandonment's filter: not empty event.name and
-		// !activeJourneys.contains('AbandonedCart'): without a name, the active journeys
-		// are never read.
+		// BrowseAbandonment's filter: not empty event.name and not empty profile.email
+		// and
+		// !activeJourneys.contains('AbandonedCart'): the active journeys are read only
+		// for a named view of a customer with an address.
 		TestEvents unnamed = TestEvents.track("Product Viewed", customer).with("product_id", "p-1");
 		assertThat(this.commands.during(() -> send(unnamed).andExpect(status().isAccepted()))).isZero();
+		assertThat(this.commands.during(() -> send(viewed(customer, "Linen shirt")))).as("anonymous").isZero();
 		assertThat(activeJourneys(customer, "BrowseAbandonment")).isZero();
+
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
 
 		assertThat(this.commands.during(() -> send(viewed(customer, "Linen shirt")))).isPositive();
 		assertThat(activeJourneys(customer, "BrowseAbandonment")).isOne();

@@ -133,6 +133,18 @@ class BrowseAbandonmentScenarioTest extends JourneyScenarioTest {
 	}
 
 	@Test
+	void aVisitorWithoutAnEmailAddressStartsNothing() throws Exception {
+		String visitor = newCustomerId();
+
+		view(visitor, "Linen shirt");
+		assertThat(activeJourneys(visitor, JOURNEY)).as("nobody to remind").isZero();
+
+		identified(visitor);
+		view(visitor, "Linen shirt");
+		assertThat(activeJourneys(visitor, JOURNEY)).isOne();
+	}
+
+	@Test
 	void theCustomersLocalePicksTheLanguage() throws Exception {
 		String customer = customer("locale", "zh-TW");
 		view(customer, "烏龍茶");
