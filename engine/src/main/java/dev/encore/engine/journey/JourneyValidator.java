@@ -222,7 +222,7 @@ public class JourneyValidator {
 	 * A literal, or the value of the journey setting a {@code ${name}} refers to; null
 	 * for a {@code ${name}} that is no setting. Other expressions are left as they are.
 	 */
-	private static String resolve(String value, Map<String, String> settings) {
+	static String resolve(String value, Map<String, String> settings) {
 		if (value == null) {
 			return null;
 		}
