@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Problem+json for previews and test sends, naming the field at fault: the missing
  * variable of a template that cannot be rendered, or the request's own field.
  */
-@RestControllerAdvice(assignableTypes = TemplatePreviewController.class)
+@RestControllerAdvice(assignableTypes = { TemplatePreviewController.class, TestSendController.class })
 class TemplateProblems {
 
 	@ExceptionHandler(TemplateRenderException.class)
