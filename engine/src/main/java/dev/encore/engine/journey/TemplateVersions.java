@@ -2,6 +2,8 @@ package dev.encore.engine.journey;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +74,21 @@ public class TemplateVersions implements StoredTemplates {
 			.params(file.templateId(), file.channel(), file.locale())
 			.query((rs, i) -> new TemplateSource(rs.getString(1), rs.getString(2)))
 			.optional();
+	}
+
+	/** One stored version of a template file, without its text. */
+	public record StoredVersion(String templateId, String channel, String locale, String deploymentId,
+			String deployedBy, Instant deployedAt) {
+	}
+
+	/** Every stored version, by template, channel and locale, newest first. */
+	List<StoredVersion> list() {
+		return this.jdbc.sql("""
+				SELECT template_id, channel, locale, deployment_id, deployed_by, created_at FROM encore_template_version
+				ORDER BY template_id, channel, locale, seq DESC""")
+			.query((rs, i) -> new StoredVersion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.list();
 	}
 
 	/**
