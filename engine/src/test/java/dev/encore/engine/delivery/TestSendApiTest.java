@@ -1,6 +1,7 @@
 package dev.encore.engine.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.ResultActions;
 
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
@@ -108,7 +110,7 @@ class TestSendApiTest extends EncoreIntegrationTest {
 			.andExpect(status().isForbidden());
 	}
 
-	private org.springframework.test.web.servlet.ResultActions testSend(String body) throws Exception {
+	private ResultActions testSend(String body) throws Exception {
 		return this.mvc
 			.perform(post("/api/v1/templates/cart-reminder/test-sends").contentType(MediaType.APPLICATION_JSON)
 				.content(body));
@@ -136,7 +138,7 @@ class TestSendApiTest extends EncoreIntegrationTest {
 	}
 
 	private List<MimeMessage> mailTo(String address) throws Exception {
-		List<MimeMessage> mail = new java.util.ArrayList<>();
+		List<MimeMessage> mail = new ArrayList<>();
 		for (MimeMessage message : this.smtp.getReceivedMessages()) {
 			if (message.getAllRecipients()[0].toString().equals(address)) {
 				mail.add(message);
