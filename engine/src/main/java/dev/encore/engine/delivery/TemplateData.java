@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import dev.encore.connectors.Channel;
 import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.journey.JourneySettings;
-import dev.encore.engine.journey.JourneyVersions;
 import dev.encore.engine.journey.JourneyVariables;
+import dev.encore.engine.journey.JourneyVersions;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.referral.ReferralCodes;
 
