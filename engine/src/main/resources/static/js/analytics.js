@@ -53,8 +53,9 @@
     const steps = {};
     for (const m of messages || []) {
       const step = steps[m.activityId] || (steps[m.activityId] = {});
-      const status = step[m.status] || (step[m.status] = { count: 0, reasons: [] });
+      const status = step[m.status] || (step[m.status] = { count: 0, reasons: [], versions: new Set() });
       status.count += m.count;
+      if (m.templateVersion) status.versions.add(m.templateVersion);
       if (m.reason) status.reasons.push(m.reason + ' ' + m.count);
     }
     return steps;
@@ -115,6 +116,7 @@
         Encore.cell(row, status, 'status-' + status);
         Encore.cell(row, s.count);
         Encore.cell(row, s.reasons.join(', '));
+        Encore.cell(row, [...s.versions].join(', '));
       }
     }
     if (!table.rows.length) Encore.cell(table.insertRow(), 'No message sent by this journey yet');

@@ -146,7 +146,15 @@
       row.className = 'timeline-' + entry.kind;
       Encore.cell(row, Encore.when(entry.at));
       Encore.cell(row, Encore.when(entry.occurredAt));
-      Encore.cell(row, entry.kind === 'message' ? entry.channel + ' message: ' + entry.name : entry.kind + ': ' + entry.name);
+      const what = Encore.cell(row, entry.kind === 'message' ? entry.channel + ' message: ' + entry.name
+        + (entry.templateVersion ? ' (template version ' + entry.templateVersion + ')' : '') : entry.kind + ': ' + entry.name);
+      if (entry.test) {
+        // A marketer's test send (decision 029): not a message the customer received.
+        const flag = document.createElement('span');
+        flag.className = 'flag test';
+        flag.textContent = 'test';
+        what.prepend(flag);
+      }
       Encore.cell(row, entry.journey ? entry.journey + ' / ' + entry.stepName : entry.source);
       Encore.cell(row, entry.status, entry.status ? 'status-' + entry.status : '');
       Encore.cell(row, entry.reason);

@@ -274,6 +274,14 @@ final class Harness {
 			.single();
 	}
 
+	/** Of the messages sent, those of the cart journey. */
+	long cartRemindersSent() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM encore_message_log WHERE status = 'sent' AND journey_key = ?")
+			.param(JOURNEY)
+			.query(Long.class)
+			.single();
+	}
+
 	/** The log's last id, to count what a phase logged after it. */
 	long lastMessageId() {
 		return this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM encore_message_log").query(Long.class).single();

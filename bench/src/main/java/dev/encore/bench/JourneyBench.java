@@ -341,6 +341,7 @@ public final class JourneyBench {
 		long dueTimers = harness.timersDueBy(clock);
 		figures.put("timers due (of all waiting)", dueTimers);
 		long sentBefore = harness.sent();
+		long cartBefore = harness.cartRemindersSent();
 		long logBefore = harness.lastMessageId();
 		ClockUtil.setCurrentTime(Date.from(clock));
 		harness.resumeJobs();
@@ -355,6 +356,8 @@ public final class JourneyBench {
 		long sent = harness.sent() - sentBefore;
 		figures.put("timers fired/s", Math.round(firing));
 		figures.put("messages sent (sandbox, after guardrails)", sent);
+		// The rest: reminders of the stream's journeys (browse abandonment) due by then.
+		figures.put("of them cart reminders", harness.cartRemindersSent() - cartBefore);
 		figures.put("messages not sent (status reason: count)", harness.unsentAfter(logBefore).toString());
 		figures.put("sends/s", Math.round(sent / sendSeconds));
 	}

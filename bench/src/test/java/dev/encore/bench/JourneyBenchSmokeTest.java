@@ -37,8 +37,12 @@ class JourneyBenchSmokeTest {
 		assertThat(waiting).isGreaterThanOrEqualTo(1000L);
 		long holdout = (Long) figures.get("of them in the holdout (no message)");
 		assertThat(holdout).as("about a tenth in the cart journey's holdout").isBetween(waiting / 20, waiting / 5);
-		assertThat(figures.get("messages sent (sandbox, after guardrails)")).as("one reminder each, holdout aside")
+		assertThat(figures.get("of them cart reminders")).as("one reminder each, holdout aside")
 			.isEqualTo(waiting - holdout);
+		assertThat((Long) figures.get("messages sent (sandbox, after guardrails)"))
+			.as("the cart reminders and the stream's browse reminders")
+			.isGreaterThan(waiting - holdout);
+		assertThat(figures.get("messages not sent (status reason: count)")).hasToString("{}");
 		assertThat((String) figures.get("exit latency p50 / p95 / p99 ms")).matches("[0-9.]+ / [0-9.]+ / [0-9.]+");
 	}
 

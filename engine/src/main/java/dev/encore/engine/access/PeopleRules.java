@@ -28,8 +28,8 @@ final class PeopleRules {
 			.hasAnyRole(support, marketer, admin)
 			.requestMatchers("/support/**", "/api/v1/customers/**", "/api/v1/suppressions/**", "/api/v1/referrals/**")
 			.hasAnyRole(support, admin)
-			.requestMatchers("/analytics/**", "/journeys", "/api/v1/analytics/**", "/api/v1/journeys/**",
-					"/api/v1/templates/**")
+			.requestMatchers("/analytics/**", "/journeys", "/templates", "/api/v1/analytics/**", "/api/v1/journeys/**",
+					"/api/v1/templates", "/api/v1/templates/**")
 			.hasAnyRole(marketer, admin)
 			.requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**", "/api/v1/imports", "/api/v1/imports/**")
 			.hasRole(admin)

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class EmailAndVisits {
 
 	private static final String RECIPIENTS = """
-			SELECT customer_id FROM encore_message_log WHERE channel = 'email' AND status = 'sent'
+			SELECT customer_id FROM encore_message_log WHERE channel = 'email' AND status = 'sent' AND NOT test_send
 			AND created_at >= ? AND created_at < ?""";
 
 	private final JdbcClient jdbc;

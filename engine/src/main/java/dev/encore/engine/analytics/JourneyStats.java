@@ -70,17 +70,23 @@ class JourneyStats {
 	 */
 	/**
 	 * What became of one send step's messages: sent, suppressed (by reason), deferred...
+	 * per version of its template (decision 030; null when nothing was rendered).
 	 */
-	record MessageOutcome(String activityId, String status, String reason, long count) {
+	record MessageOutcome(String activityId, String status, String reason, String templateVersion, long count) {
 	}
 
-	/** Per send step and outcome, over the journey's instances of every version. */
+	/**
+	 * Per send step, outcome and template version, over the journey's instances of every
+	 * version; test sends are not the journey's (decision 029).
+	 */
 	List<MessageOutcome> messageOutcomes(String journeyKey) {
 		return this.jdbc.sql("""
-				SELECT activity_id, status, reason, COUNT(*) FROM encore_message_log WHERE journey_key = ?
-				GROUP BY activity_id, status, reason ORDER BY activity_id, status, reason""")
+				SELECT activity_id, status, reason, template_version, COUNT(*) FROM encore_message_log
+				WHERE journey_key = ? AND NOT test_send
+				GROUP BY activity_id, status, reason, template_version ORDER BY activity_id, status, reason""")
 			.param(journeyKey)
-			.query((rs, i) -> new MessageOutcome(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.query((rs, i) -> new MessageOutcome(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5)))
 			.list();
 	}
 

@@ -37,6 +37,15 @@ public interface ChannelDescriptor {
 		return (address == null || address.toString().isBlank()) ? null : address.toString();
 	}
 
+	/**
+	 * What is wrong with an address a person typed for a test send on this channel, null
+	 * when it will do. By default the channel takes no typed address (devices, the shop's
+	 * own systems).
+	 */
+	default String addressProblem(String address) {
+		return "test sends go to a person's address; " + id() + " has none to type";
+	}
+
 	/** The key of this channel's consent in the profile's {@code consents}. */
 	default String consentKey() {
 		return id();

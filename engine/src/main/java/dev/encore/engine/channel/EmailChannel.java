@@ -2,6 +2,7 @@ package dev.encore.engine.channel;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,8 @@ import dev.encore.connectors.EmailContent;
 @Component
 @Order(1)
 public class EmailChannel implements ChannelDescriptor {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+");
 
 	@Override
 	public Channel channel() {
@@ -35,6 +38,12 @@ public class EmailChannel implements ChannelDescriptor {
 	@Override
 	public TemplateFormat templateFormat() {
 		return TemplateFormat.HTML;
+	}
+
+	/** One plain address ({@code name@host.tld}), no display name or list. */
+	@Override
+	public String addressProblem(String address) {
+		return (address != null && EMAIL.matcher(address).matches()) ? null : "not an email address";
 	}
 
 	@Override

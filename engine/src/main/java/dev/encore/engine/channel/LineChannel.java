@@ -2,6 +2,7 @@ package dev.encore.engine.channel;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,8 @@ import dev.encore.connectors.LineContent;
 @Component
 @Order(3)
 public class LineChannel implements ChannelDescriptor {
+
+	private static final Pattern USER_ID = Pattern.compile("U[0-9a-f]{32}");
 
 	@Override
 	public Channel channel() {
@@ -37,6 +40,13 @@ public class LineChannel implements ChannelDescriptor {
 	@Override
 	public TemplateFormat templateFormat() {
 		return TemplateFormat.TEXT;
+	}
+
+	/** A LINE user id as the Messaging API gives it: {@code U} and 32 hex digits. */
+	@Override
+	public String addressProblem(String address) {
+		return (address != null && USER_ID.matcher(address).matches()) ? null
+				: "not a LINE user id (U followed by 32 hex digits)";
 	}
 
 	@Override

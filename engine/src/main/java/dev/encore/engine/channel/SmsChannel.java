@@ -1,6 +1,7 @@
 package dev.encore.engine.channel;
 
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,8 @@ import dev.encore.connectors.SmsContent;
 @Component
 @Order(2)
 public class SmsChannel implements ChannelDescriptor {
+
+	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
 	@Override
 	public Channel channel() {
@@ -31,6 +34,12 @@ public class SmsChannel implements ChannelDescriptor {
 	@Override
 	public TemplateFormat templateFormat() {
 		return TemplateFormat.TEXT;
+	}
+
+	@Override
+	public String addressProblem(String address) {
+		return (address != null && E164.matcher(address).matches()) ? null
+				: "not a phone number in E.164 form (+886912345678)";
 	}
 
 	@Override

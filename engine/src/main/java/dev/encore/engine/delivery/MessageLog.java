@@ -27,6 +27,9 @@ public class MessageLog implements CustomerData {
 	 */
 	static final String NO_TEMPLATE = "-";
 
+	/** The step of a test send, which belongs to no journey instance. */
+	static final String TEST_SEND_STEP = "test-send";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -121,6 +124,32 @@ public class MessageLog implements CustomerData {
 			.update();
 	}
 
+	/**
+	 * Records a marketer's test send with its outcome (decision 029): flagged, under its
+	 * own key, so no cap, send-once check, conversion or figure counts it.
+	 */
+	void recordTestSend(TestSend send, MessageStatus status, String reason, String providerMessageId) {
+		this.jdbc.sql("""
+				INSERT INTO encore_message_log (send_key, customer_id, journey_key, process_instance_id, activity_id,
+				  channel, template_id, status, reason, provider_message_id, subject, preview, template_version,
+				  test_send, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
+			.params(send.sendKey(), send.customerId(), send.journeyKey(), NO_TEMPLATE, TEST_SEND_STEP, send.channel(),
+					send.templateId(), status.id(), reason, providerMessageId, send.subject(), send.preview(),
+					send.templateVersion(), now())
+			.update();
+	}
+
+	/**
+	 * What a test send logs: no journey instance, a key of its own.
+	 *
+	 * @param customerId the customer it was rendered for, {@code -} for a sample profile
+	 * @param journeyKey the journey whose settings it used, {@code -} for none
+	 */
+	record TestSend(String sendKey, String customerId, String journeyKey, String channel, String templateId,
+			String subject, String preview, String templateVersion) {
+	}
+
 	private Timestamp now() {
 		return Timestamp.from(this.clock.instant());
 	}
@@ -128,13 +157,14 @@ public class MessageLog implements CustomerData {
 	public List<Entry> forCustomer(String customerId) {
 		return this.jdbc.sql("""
 				SELECT journey_key, process_instance_id, activity_id, channel, template_id, status, reason,
-				  provider_message_id, subject, preview, created_at, deferred_until, template_version
+				  provider_message_id, subject, preview, created_at, deferred_until, template_version, test_send
 				FROM encore_message_log WHERE customer_id = ? ORDER BY created_at, id""")
 			.param(customerId)
 			.query((rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
 					rs.getString(10), rs.getTimestamp(11).toInstant(),
-					rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13)))
+					rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13),
+					rs.getBoolean(14)))
 			.list();
 	}
 
@@ -154,10 +184,11 @@ public class MessageLog implements CustomerData {
 	 *
 	 * @param templateVersion the deployment whose template was sent, or {@code classpath}
 	 * (decision 030); null when nothing was rendered
+	 * @param test a marketer's test send (decision 029), not a journey's message
 	 */
 	public record Entry(String journey, String processInstanceId, String activityId, String channel, String templateId,
 			String status, String reason, String providerMessageId, String subject, String preview, Instant createdAt,
-			Instant deferredUntil, String templateVersion) {
+			Instant deferredUntil, String templateVersion, boolean test) {
 	}
 
 }

@@ -12,6 +12,7 @@ import dev.encore.connectors.Channel;
 import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.journey.JourneySettings;
 import dev.encore.engine.journey.JourneyVariables;
+import dev.encore.engine.journey.JourneyVersions;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.referral.ReferralCodes;
 
@@ -58,18 +59,24 @@ class TemplateData {
 
 	/**
 	 * What a preview renders with: a real customer's profile (when {@code customerId} is
-	 * given, with the code they would get, never a new one) or a sample, and the sample
-	 * values of the request for the rest.
+	 * given, with the code they would get, never a new one) or a sample, the settings of
+	 * the request, else of the journey version (as a customer entering it gets them), and
+	 * the sample values of the request for the rest.
+	 * @param journey the journey version named, null for none
 	 */
 	Map<String, Object> forPreview(String templateId, Channel channel, String locale, Map<String, Object> customer,
-			TemplatePreviewController.PreviewRequest request) {
+			PreviewRequest request, JourneyVersions.JourneyVersion journey) {
+		String deploymentId = (journey == null) ? null : journey.deploymentId();
 		if (request.customerId() != null) {
-			addReferralCode(customer, null, templateId, channel, locale,
+			addReferralCode(customer, deploymentId, templateId, channel, locale,
 					() -> this.referralCodes.previewCodeFor(request.customerId(), (String) customer.get("firstName")));
 		}
 		Object cart = (request.cart() != null) ? request.cart() : customer.get("cart");
-		return data(customer, (cart == null) ? Map.of() : cart, orEmpty(request.event()), orEmpty(request.settings()),
-				orEmpty(request.journey()));
+		Map<String, ?> settings = (request.settings() != null) ? request.settings()
+				: (journey == null) ? Map.of() : journey.settings();
+		// Settings are journey variables from entry on, so a step sees them there too.
+		Map<String, Object> values = (request.journey() != null) ? request.journey() : new HashMap<>(settings);
+		return data(customer, (cart == null) ? Map.of() : cart, orEmpty(request.event()), settings, values);
 	}
 
 	/** Only a template that shows the code makes one: most customers never refer. */

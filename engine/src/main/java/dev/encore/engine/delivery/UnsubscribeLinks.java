@@ -76,6 +76,14 @@ public class UnsubscribeLinks {
 		return this.baseUrl + "/" + token(new Subscription(customerId, channel, topic));
 	}
 
+	/**
+	 * The link a test send carries: no customer's, so a marketer trying it unsubscribes
+	 * nobody (the page answers that the link is not valid).
+	 */
+	String forTestSend() {
+		return this.baseUrl + "/test-send";
+	}
+
 	String token(Subscription subscription) {
 		byte[] payload = subscription.encoded();
 		byte[] nonce = new byte[NONCE];

@@ -49,7 +49,7 @@ public class Conversions implements CustomerData {
 	LastMessage lastMessageBefore(JourneyEntries.Entry entry, Instant at) {
 		List<LastMessage> last = this.jdbc.query("""
 				SELECT send_key, template_id FROM encore_message_log
-				WHERE process_instance_id = ? AND status = 'sent' AND created_at <= ?
+				WHERE process_instance_id = ? AND status = 'sent' AND NOT test_send AND created_at <= ?
 				ORDER BY created_at DESC, id DESC LIMIT 1""",
 				(row, i) -> new LastMessage(row.getString(1), row.getString(2)), entry.processInstanceId(),
 				Timestamp.from(at));

@@ -1,10 +1,11 @@
 package dev.encore.engine.journey;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -15,19 +16,22 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Every deployed journey with its versions, newest first: when and by which door each was
- * deployed, how many customers are on it now, its settings as they apply to new entries
- * ({@link JourneySettings}) and the templates it sends that were deployed with it. A
- * handful of queries whatever the number of versions (diagrams come from Camunda's
- * deployment cache).
+ * Deployed journey versions as a marketer sees them. For the journeys page, every journey
+ * with its versions, newest first: when and by which door each was deployed, how many
+ * customers are on it now, its settings as they apply to new entries
+ * ({@link JourneySettings}) and the templates it sends that were deployed with it (a
+ * handful of queries whatever the number of versions; diagrams come from Camunda's
+ * deployment cache). For previews and test sends, one version by key (and version
+ * number): its settings and the deployment whose templates it sends.
  */
 @Component
-class JourneyVersions {
+public class JourneyVersions {
 
 	private final RepositoryService repository;
 
@@ -56,6 +60,45 @@ class JourneyVersions {
 	 */
 	record Version(int version, String processDefinitionId, String deploymentId, Instant deployedAt, String deployedBy,
 			long active, Map<String, String> settings, List<String> templates) {
+	}
+
+	/**
+	 * One deployed version of a journey: its settings as a customer entering it gets them
+	 * (Modeler's values, then configuration).
+	 */
+	public record JourneyVersion(String key, int version, String processDefinitionId, String deploymentId,
+			Map<String, String> settings) {
+	}
+
+	/**
+	 * The journey's version {@code version}, its latest when null; empty when there is
+	 * none.
+	 */
+	public Optional<JourneyVersion> find(String key, Integer version) {
+		ProcessDefinitionQuery query = this.repository.createProcessDefinitionQuery().processDefinitionKey(key);
+		ProcessDefinition definition = (version == null) ? query.latestVersion().singleResult()
+				: query.processDefinitionVersion(version).singleResult();
+		return Optional.ofNullable(definition)
+			.map((found) -> new JourneyVersion(found.getKey(), found.getVersion(), found.getId(),
+					found.getDeploymentId(), this.settings.of(found.getId(), found.getKey())));
+	}
+
+	/** The latest version of every journey, by key. */
+	public List<JourneyVersion> latest() {
+		return this.repository.createProcessDefinitionQuery()
+			.latestVersion()
+			.orderByProcessDefinitionKey()
+			.asc()
+			.list()
+			.stream()
+			.map((found) -> new JourneyVersion(found.getKey(), found.getVersion(), found.getId(),
+					found.getDeploymentId(), this.settings.of(found.getId(), found.getKey())))
+			.toList();
+	}
+
+	/** The templates the version's send steps name (a {@code ${setting}} resolved). */
+	public Set<String> templatesUsed(JourneyVersion journey) {
+		return sentTemplates(journey.processDefinitionId(), journey.settings());
 	}
 
 	List<Journey> all() {
@@ -99,10 +142,14 @@ class JourneyVersions {
 
 	/** The template ids the version's send tasks name, literally or by a setting. */
 	private Set<String> sentTemplates(String processDefinitionId, Map<String, String> settings) {
-		Set<String> ids = new HashSet<>();
+		Set<String> ids = new LinkedHashSet<>();
 		for (SendTask task : this.repository.getBpmnModelInstance(processDefinitionId)
 			.getModelElementsByType(SendTask.class)) {
-			ids.add(SettingReference.of(JourneyModel.inputParametersOf(task).get("templateId"), settings).value());
+			String templateId = JourneyModel.inputParametersOf(task).get("templateId");
+			String resolved = (templateId == null) ? null : SettingReference.of(templateId, settings).value();
+			if (resolved != null) {
+				ids.add(resolved);
+			}
 		}
 		return ids;
 	}

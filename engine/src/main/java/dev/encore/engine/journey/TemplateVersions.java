@@ -2,12 +2,12 @@ package dev.encore.engine.journey;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,14 +79,26 @@ public class TemplateVersions implements StoredTemplates {
 
 	/** The templates each deployment carried, by deployment id. */
 	Map<String, List<TemplateFile>> byDeployment() {
-		Map<String, List<TemplateFile>> files = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT deployment_id, template_id, channel, locale FROM encore_template_version
-				ORDER BY template_id, channel, locale""").query((rs) -> {
-			files.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
-				.add(new TemplateFile(rs.getString(2), rs.getString(3), rs.getString(4)));
-		});
-		return files;
+		return list().stream()
+			.collect(Collectors.groupingBy(StoredVersion::deploymentId,
+					Collectors.mapping(
+							(version) -> new TemplateFile(version.templateId(), version.channel(), version.locale()),
+							Collectors.toList())));
+	}
+
+	/** One stored version of a template file, without its text. */
+	public record StoredVersion(String templateId, String channel, String locale, String deploymentId,
+			String deployedBy, Instant deployedAt) {
+	}
+
+	/** Every stored version, by template, channel and locale, newest first. */
+	List<StoredVersion> list() {
+		return this.jdbc.sql("""
+				SELECT template_id, channel, locale, deployment_id, deployed_by, created_at FROM encore_template_version
+				ORDER BY template_id, channel, locale, seq DESC""")
+			.query((rs, i) -> new StoredVersion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.list();
 	}
 
 	/**

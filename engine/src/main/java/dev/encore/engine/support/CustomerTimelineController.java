@@ -68,10 +68,12 @@ class CustomerTimelineController {
 	 * detail, or who exited the customer by hand and why
 	 * @param occurredAt an event's own timestamp, as the storefront sent it
 	 * @param properties an event's properties
+	 * @param templateVersion the template version a message used (decision 030)
+	 * @param test true for a marketer's test send (decision 029), absent otherwise
 	 */
 	record Entry(Instant at, String kind, String name, String source, String journey, String step, String stepName,
 			String channel, String status, String reason, String subject, String preview, Instant occurredAt,
-			Map<String, Object> properties) {
+			Map<String, Object> properties, String templateVersion, Boolean test) {
 	}
 
 	@GetMapping("/api/v1/customers/{customerId}/timeline")
@@ -80,7 +82,7 @@ class CustomerTimelineController {
 		for (EventHistory.RecordedEvent event : this.events.forCustomer(customerId)) {
 			timeline.add(new Entry(event.receivedAt(), "event", event.name() == null ? event.type() : event.name(),
 					event.source(), null, null, null, null, null, null, null, null, event.occurredAt(),
-					event.properties()));
+					event.properties(), null, null));
 		}
 		List<HistoricProcessInstance> journeys = this.history.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(customerId)
@@ -91,11 +93,12 @@ class CustomerTimelineController {
 			timeline.add(new Entry(message.createdAt(), "message", message.templateId(), null, message.journey(),
 					message.activityId(), stepName(definitions.get(message.processInstanceId()), message.activityId()),
 					message.channel(), message.status(), reason(message), message.subject(), message.preview(), null,
-					null));
+					null, message.templateVersion(), message.test() ? Boolean.TRUE : null));
 		}
 		for (PointsLedger.Entry change : this.points.forCustomer(customerId)) {
 			timeline.add(new Entry(change.createdAt(), "points", change.reason(), change.eventId(), null, null, null,
-					null, (change.delta() > 0 ? "+" : "") + change.delta(), balance(change), null, null, null, null));
+					null, (change.delta() > 0 ? "+" : "") + change.delta(), balance(change), null, null, null, null,
+					null, null));
 		}
 		timeline.addAll(exits(customerId, journeys));
 		// Stable, then reversed: a message shows above the event that caused it in the
@@ -120,7 +123,7 @@ class CustomerTimelineController {
 				String reason = ending.exitedBy() == null ? null : "by " + ending.exitedBy() + ": " + ending.reason();
 				exits.add(new Entry(instance.getEndTime().toInstant(), "exit", ending.how(), null,
 						instance.getProcessDefinitionKey(), ending.endActivityId(), ending.endActivityName(), null,
-						null, reason, null, null, null, null));
+						null, reason, null, null, null, null, null, null));
 			}
 		}
 		return exits;

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.goal.Conversions;
+import dev.encore.engine.store.AuditTrail;
 
 /**
  * How a customer's finished journey ended, from Camunda's history, Encore's conversions
@@ -22,11 +23,11 @@ class JourneyEndings {
 
 	private final Conversions conversions;
 
-	private final SupportAudit audit;
+	private final AuditTrail audit;
 
 	private final ElementNames names;
 
-	JourneyEndings(HistoryService history, Conversions conversions, SupportAudit audit, ElementNames names) {
+	JourneyEndings(HistoryService history, Conversions conversions, AuditTrail audit, ElementNames names) {
 		this.history = history;
 		this.conversions = conversions;
 		this.audit = audit;
@@ -44,7 +45,7 @@ class JourneyEndings {
 	/** How a finished journey ended; a goal conversion outranks the way it ended. */
 	Ending of(HistoricProcessInstance instance, boolean converted) {
 		if (JourneyExitController.EXITED_BY_HAND.equals(instance.getDeleteReason())) {
-			SupportAudit.Action exit = this.audit.forInstance(instance.getId()).stream().findFirst().orElse(null);
+			AuditTrail.Action exit = this.audit.forInstance(instance.getId()).stream().findFirst().orElse(null);
 			return ending(instance, JourneyExitController.EXITED_BY_HAND, instance.getEndActivityId(),
 					exit == null ? null : exit.actor(), exit == null ? null : exit.reason());
 		}

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.encore.engine.store.AuditTrail;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +36,9 @@ class JourneyExitController {
 
 	private final RuntimeService runtime;
 
-	private final SupportAudit audit;
+	private final AuditTrail audit;
 
-	JourneyExitController(RuntimeService runtime, SupportAudit audit) {
+	JourneyExitController(RuntimeService runtime, AuditTrail audit) {
 		this.runtime = runtime;
 		this.audit = audit;
 	}

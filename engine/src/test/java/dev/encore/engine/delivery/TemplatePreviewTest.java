@@ -1,5 +1,6 @@
 package dev.encore.engine.delivery;
 
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,56 @@ class TemplatePreviewTest extends EncoreIntegrationTest {
 			.param(customer)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void previewForARealCustomerWithAJourneyShowsTheJourneysSettingsAndTemplateVersion() throws Exception {
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
+		send(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)).andExpect(status().isAccepted());
+		ProcessDefinition cart = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey("AbandonedCart")
+			.latestVersion()
+			.singleResult();
+
+		// The cart journey's coupon comes from configuration in tests (Modeler says
+		// COMEBACK10): the preview shows what the journey would send.
+		this.mvc
+			.perform(post("/api/v1/templates/cart-second-reminder/preview").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"" + customer + "\",\"journeyKey\":\"AbandonedCart\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.html", containsString("<strong>FROM-CONFIG</strong>")))
+			.andExpect(jsonPath("$.html", containsString("Linen shirt")))
+			.andExpect(jsonPath("$.journey.version").value(cart.getVersion()))
+			.andExpect(jsonPath("$.templateVersion").value(cart.getDeploymentId()));
+		// Without a journey there are no settings: no coupon.
+		this.mvc
+			.perform(post("/api/v1/templates/cart-second-reminder/preview").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"" + customer + "\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.html", not(containsString("Use code"))));
+		// Settings given in the request win over the journey's.
+		this.mvc
+			.perform(post("/api/v1/templates/cart-second-reminder/preview").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"customerId\":\"" + customer
+						+ "\",\"journeyKey\":\"AbandonedCart\",\"settings\":{\"couponCode\":\"TRY-ME\"}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.html", containsString("<strong>TRY-ME</strong>")));
+	}
+
+	@Test
+	void unknownJourneyOrVersionIsAProblemNamingTheField() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/templates/cart-reminder/preview").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"journeyKey\":\"NoSuchJourney\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("journeyKey"));
+		this.mvc
+			.perform(post("/api/v1/templates/cart-reminder/preview").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"journeyKey\":\"AbandonedCart\",\"journeyVersion\":999}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("journeyVersion"));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.encore.engine.support;
+package dev.encore.engine.store;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,23 +8,27 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Who did what to which customer's journeys, and why (table {@code encore_audit}). */
+/**
+ * What people did by hand, who and why (table {@code encore_audit}): support exiting a
+ * customer from a journey, a marketer's test send.
+ */
 @Repository
-class SupportAudit {
+public class AuditTrail {
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	SupportAudit(JdbcClient jdbc, Clock clock) {
+	AuditTrail(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	record Action(Instant at, String actor, String action, String customerId, String processInstanceId, String reason) {
+	public record Action(Instant at, String actor, String action, String customerId, String processInstanceId,
+			String reason) {
 	}
 
-	void record(String actor, String action, String customerId, String processInstanceId, String reason) {
+	public void record(String actor, String action, String customerId, String processInstanceId, String reason) {
 		this.jdbc.sql("""
 				INSERT INTO encore_audit (at, actor, action, customer_id, process_instance_id, reason)
 				VALUES (?, ?, ?, ?, ?, ?)""")
@@ -32,7 +36,7 @@ class SupportAudit {
 			.update();
 	}
 
-	List<Action> forInstance(String processInstanceId) {
+	public List<Action> forInstance(String processInstanceId) {
 		return this.jdbc.sql("""
 				SELECT at, actor, action, customer_id, process_instance_id, reason FROM encore_audit
 				WHERE process_instance_id = ? ORDER BY at, id""")
