@@ -33,8 +33,9 @@ import dev.encore.engine.journey.sandbox.CodeScan;
  * with element ids instead of customers stuck or spammed: {@code historyTimeToLive} set;
  * no code of any kind ({@link CodeScan}: classes, scripts, calls beyond journey beans);
  * every message and signal a known event; every send task's template present in each
- * shipped locale and its inputs valid for its channel; timers and settings parse; goal
- * and holdout properties valid, and the properties features above read valid by their own
+ * shipped locale and its inputs valid for its channel; timers and settings parse, and the
+ * settings fit the one variable a customer enters with; goal and holdout properties
+ * valid, and the properties features above read valid by their own
  * {@link ProcessPropertyCheck}s (entry rules); uploaded templates parse and come in every
  * locale ({@link UploadedTemplates}), and a send task may name them.
  */
@@ -60,8 +61,10 @@ public class JourneyValidator {
 
 	private final UploadedTemplates uploadedTemplates;
 
+	private final JourneySettings settings;
+
 	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties, CodeScan code,
-			Channels channels, List<ProcessPropertyCheck> propertyChecks) {
+			Channels channels, List<ProcessPropertyCheck> propertyChecks, JourneySettings settings) {
 		this.events = events;
 		this.templates = templates;
 		this.properties = properties;
@@ -70,6 +73,7 @@ public class JourneyValidator {
 		this.registry = channels;
 		this.propertyChecks = List.copyOf(propertyChecks);
 		this.uploadedTemplates = new UploadedTemplates(templates, properties.locales(), this.channels);
+		this.settings = settings;
 	}
 
 	/** Every problem of every file; empty when all may be deployed. */
@@ -148,6 +152,11 @@ public class JourneyValidator {
 				found.add(process.getId(), name + " is not an ISO-8601 duration: '" + value + "'");
 			}
 		});
+		String settingsProblem = this.settings.problem(JourneyModel.withPrefix(properties, JourneySettings.PREFIX),
+				process.getId());
+		if (settingsProblem != null) {
+			found.add(process.getId(), settingsProblem);
+		}
 	}
 
 	private void checkEventName(String elementId, String name, Problems found) {
