@@ -23,6 +23,7 @@ import dev.encore.engine.journey.JourneyModel;
 import dev.encore.engine.journey.JourneySettings;
 import dev.encore.engine.journey.JourneyVariables;
 import dev.encore.engine.journey.Splits;
+import dev.encore.engine.journey.sandbox.SettingsVariable;
 
 /**
  * Starts the journeys an event triggers, by each journey's entry rules: one active
@@ -112,7 +113,8 @@ class JourneyStarter {
 	private boolean start(String definitionId, String journeyKey, CustomerEvent event) {
 		String customer = event.customerId();
 		boolean holdout = inHoldout(definitionId, journeyKey, customer);
-		Map<String, Object> variables = new HashMap<>(this.settings.of(definitionId, journeyKey));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(SettingsVariable.NAME, this.settings.variable(definitionId, journeyKey));
 		variables.put(JourneyVariables.CUSTOMER_ID, customer);
 		variables.put(JourneyVariables.TRIGGER_EVENT_ID, event.messageId());
 		variables.put(HOLDOUT, holdout);

@@ -13,6 +13,7 @@ import dev.encore.engine.event.EventHistory;
 import dev.encore.engine.journey.JourneySettings;
 import dev.encore.engine.journey.JourneyVariables;
 import dev.encore.engine.journey.JourneyVersions;
+import dev.encore.engine.journey.sandbox.SettingsVariable;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.referral.ReferralCodes;
 
@@ -106,9 +107,10 @@ class TemplateData {
 	 * templates read as {@code customer}.
 	 */
 	private static Map<String, Object> journeyValues(DelegateExecution execution) {
-		Map<String, Object> values = new HashMap<>();
+		Map<String, Object> values = new HashMap<>(SettingsVariable.of(execution));
 		execution.getVariables().forEach((name, value) -> {
-			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+			if ((value instanceof String || value instanceof Number || value instanceof Boolean)
+					&& !SettingsVariable.NAME.equals(name)) {
 				values.put(name, value);
 			}
 		});

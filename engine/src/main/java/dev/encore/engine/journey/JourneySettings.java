@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.journey.sandbox.SettingsVariable;
+
 /**
  * A journey's settings: the process's extension properties named {@code setting.*}
  * (edited in Camunda Modeler), then overrides from configuration, then the try-out time
- * scale. They become process variables at entry, so timers read
- * {@code ${firstReminderDelay}} and a customer already on the journey keeps the values
- * they entered with.
+ * scale. They become one process variable at entry ({@link SettingsVariable}), which
+ * expressions read by name, so timers read {@code ${firstReminderDelay}} and a customer
+ * already on the journey keeps the values they entered with.
  */
 @Component
 public class JourneySettings {
@@ -24,7 +26,7 @@ public class JourneySettings {
 
 	private final JourneyProperties properties;
 
-	private final Map<String, Map<String, String>> byDefinition = new ConcurrentHashMap<>();
+	private final Map<String, Resolved> byDefinition = new ConcurrentHashMap<>();
 
 	JourneySettings(JourneyModel model, JourneyProperties properties) {
 		this.model = model;
@@ -33,15 +35,50 @@ public class JourneySettings {
 
 	/** Settings of a deployed journey version, by its process definition id. */
 	public Map<String, String> of(String processDefinitionId, String journeyKey) {
-		// Definitions never change once deployed, so caching by id is safe.
-		return this.byDefinition.computeIfAbsent(processDefinitionId, (id) -> resolve(id, journeyKey));
+		return resolved(processDefinitionId, journeyKey).settings();
 	}
 
-	private Map<String, String> resolve(String processDefinitionId, String journeyKey) {
-		Map<String, String> settings = new LinkedHashMap<>(this.model.withPrefix(processDefinitionId, PREFIX));
+	/**
+	 * The value of the {@link SettingsVariable} a customer enters the journey version
+	 * with.
+	 * @throws InvalidJourneyException when it is longer than the variable may be (a
+	 * configuration override grew it after the journey was deployed)
+	 */
+	public String variable(String processDefinitionId, String journeyKey) {
+		Resolved resolved = resolved(processDefinitionId, journeyKey);
+		if (resolved.variable().length() > SettingsVariable.MAX_LENGTH) {
+			throw new InvalidJourneyException("Journey " + journeyKey + ": " + tooLong(resolved.variable()));
+		}
+		return resolved.variable();
+	}
+
+	private Resolved resolved(String processDefinitionId, String journeyKey) {
+		// Definitions never change once deployed, so caching by id is safe.
+		return this.byDefinition.computeIfAbsent(processDefinitionId, (id) -> {
+			Map<String, String> settings = settings(this.model.withPrefix(id, PREFIX), journeyKey);
+			return new Resolved(settings, SettingsVariable.encode(settings));
+		});
+	}
+
+	/**
+	 * The settings a journey declares ({@code setting.} stripped) as customers get them.
+	 */
+	Map<String, String> settings(Map<String, String> declared, String journeyKey) {
+		Map<String, String> settings = new LinkedHashMap<>(declared);
 		settings.putAll(this.properties.settings().getOrDefault(journeyKey, Map.of()));
 		settings.replaceAll((name, value) -> scaled(value));
 		return Map.copyOf(settings);
+	}
+
+	/** Why a journey's settings cannot be one variable; null when they can. */
+	String problem(Map<String, String> declared, String journeyKey) {
+		String variable = SettingsVariable.encode(settings(declared, journeyKey));
+		return variable.length() > SettingsVariable.MAX_LENGTH ? tooLong(variable) : null;
+	}
+
+	private static String tooLong(String variable) {
+		return "the settings take " + variable.length() + " characters as the variable " + SettingsVariable.NAME
+				+ ", more than " + SettingsVariable.MAX_LENGTH + ": shorten or remove some settings";
 	}
 
 	/** Shortens ISO-8601 durations by the time scale; leaves other values alone. */
@@ -57,6 +94,9 @@ public class JourneySettings {
 		catch (DateTimeParseException ex) {
 			return value;
 		}
+	}
+
+	private record Resolved(Map<String, String> settings, String variable) {
 	}
 
 }

@@ -34,8 +34,9 @@ import dev.encore.engine.journey.sandbox.CodeScan;
  * no code of any kind ({@link CodeScan}: classes, scripts, calls beyond journey beans);
  * every message and signal a known event; every send task's template present in each
  * shipped locale and its inputs valid for its channel; timers and settings parse (a
- * problem with a setting's value names the setting, {@link SettingReference}); goal and
- * holdout properties valid, and the properties features above read valid by their own
+ * problem with a setting's value names the setting, {@link SettingReference}), and the
+ * settings fit the one variable a customer enters with; goal and holdout properties
+ * valid, and the properties features above read valid by their own
  * {@link ProcessPropertyCheck}s (entry rules); uploaded templates parse and come in every
  * locale ({@link UploadedTemplates}), and a send task may name them.
  */
@@ -59,8 +60,10 @@ public class JourneyValidator {
 
 	private final UploadedTemplates uploadedTemplates;
 
+	private final JourneySettings settings;
+
 	JourneyValidator(KnownEvents events, TemplateCatalog templates, DeployProperties properties, CodeScan code,
-			Channels channels, List<ProcessPropertyCheck> propertyChecks) {
+			Channels channels, List<ProcessPropertyCheck> propertyChecks, JourneySettings settings) {
 		this.events = events;
 		this.templates = templates;
 		this.properties = properties;
@@ -69,6 +72,7 @@ public class JourneyValidator {
 		this.registry = channels;
 		this.propertyChecks = List.copyOf(propertyChecks);
 		this.uploadedTemplates = new UploadedTemplates(templates, properties.locales(), this.channels);
+		this.settings = settings;
 	}
 
 	/** Every problem of every file; empty when all may be deployed. */
@@ -145,6 +149,11 @@ public class JourneyValidator {
 		String holdout = properties.get("holdout.percent");
 		if (holdout != null && !holdout.matches("\\d{1,2}|100")) {
 			found.add(process.getId(), "holdout.percent must be a whole number from 0 to 100, not '" + holdout + "'");
+		}
+		String settingsProblem = this.settings.problem(JourneyModel.withPrefix(properties, JourneySettings.PREFIX),
+				process.getId());
+		if (settingsProblem != null) {
+			found.add(process.getId(), settingsProblem);
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import dev.encore.engine.event.EventHistory.RecordedEvent;
 import dev.encore.engine.journey.InvalidJourneyException;
 import dev.encore.engine.journey.sandbox.JourneyBean;
+import dev.encore.engine.journey.sandbox.SettingsVariable;
 
 /**
  * Replenishment reminders for consumables ({@link OrderLine}: products with
@@ -72,7 +73,7 @@ public class Replenishment {
 	 */
 	public void prepareReminder(DelegateExecution execution) {
 		List<OrderLine> lines = remaining(execution);
-		Object reorderUrl = execution.getVariable("reorderUrl");
+		Object reorderUrl = SettingsVariable.read(execution, "reorderUrl");
 		if (reorderUrl == null || reorderUrl.toString().isBlank()) {
 			throw new InvalidJourneyException("Journey setting reorderUrl is missing");
 		}
@@ -97,7 +98,7 @@ public class Replenishment {
 	}
 
 	private static Duration lead(DelegateExecution execution) {
-		Object lead = execution.getVariable("reminderLead");
+		Object lead = SettingsVariable.read(execution, "reminderLead");
 		return lead == null ? Duration.ZERO : Duration.parse(lead.toString().strip());
 	}
 

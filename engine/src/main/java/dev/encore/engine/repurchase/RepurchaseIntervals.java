@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import dev.encore.engine.journey.InvalidJourneyException;
 import dev.encore.engine.journey.sandbox.JourneyBean;
+import dev.encore.engine.journey.sandbox.SettingsVariable;
 
 /**
  * How long customers usually take to buy again, by the main category of the order that
@@ -55,8 +56,8 @@ public class RepurchaseIntervals {
 	}
 
 	private static String setting(DelegateExecution execution, String prefix, String category) {
-		Object value = category == null ? null : execution.getVariable(prefix + key(category));
-		value = value != null ? value : execution.getVariable(prefix + "default");
+		Object value = category == null ? null : SettingsVariable.read(execution, prefix + key(category));
+		value = value != null ? value : SettingsVariable.read(execution, prefix + "default");
 		if (value == null || value.toString().isBlank()) {
 			throw new InvalidJourneyException("Journey setting " + prefix + "default is missing");
 		}

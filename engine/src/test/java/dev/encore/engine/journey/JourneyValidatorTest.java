@@ -29,11 +29,10 @@ class JourneyValidatorTest {
 
 	private static JourneyValidator validator() {
 		DeployProperties deploy = new DeployProperties("token", null, List.of());
-		return new JourneyValidator(new KnownEvents(deploy),
-				new TemplateCatalog(new DefaultResourceLoader(),
-						new JourneyProperties("classpath*:journeys/", 1, Map.of())),
+		JourneyProperties journeys = new JourneyProperties("classpath*:journeys/", 1, Map.of());
+		return new JourneyValidator(new KnownEvents(deploy), new TemplateCatalog(new DefaultResourceLoader(), journeys),
 				deploy, new CodeScan(new ShippedJourneyBeans()), ChannelFixtures.shipped(),
-				List.of(new EntryRuleCheck()));
+				List.of(new EntryRuleCheck()), new JourneySettings(null, journeys));
 	}
 
 	@Test
@@ -126,6 +125,24 @@ class JourneyValidatorTest {
 							"setting.offerTemplate: template 'no-such-template' has no email version for locale en"),
 					tuple("SendTaskOffer", "setting.offerTemplate",
 							"setting.offerTemplate: template 'no-such-template' has no email version for locale zh-TW"));
+	}
+
+	@Test
+	void settingsTooLongForTheOneVariableACustomerEntersWithAreRefusedNamingIt() throws IOException {
+		String cart = Files.readString(Path.of("..", "journeys", "abandoned-cart.bpmn"));
+		String note = "<camunda:property name=\"setting.legalNotice\" value=\"%s\" />";
+		String fits = cart.replace("<camunda:properties>", "<camunda:properties>" + note.formatted("x".repeat(3800)));
+		String tooLong = cart.replace("<camunda:properties>",
+				"<camunda:properties>" + note.formatted("x".repeat(4000)));
+
+		assertThat(this.validator.validate(Map.of("abandoned-cart.bpmn", fits.getBytes(StandardCharsets.UTF_8))))
+			.isEmpty();
+		assertThat(this.validator.validate(Map.of("abandoned-cart.bpmn", tooLong.getBytes(StandardCharsets.UTF_8))))
+			.singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.elementId()).isEqualTo("AbandonedCart");
+				assertThat(problem.message()).contains("journeySettings").contains("more than 4000");
+			});
 	}
 
 	@Test

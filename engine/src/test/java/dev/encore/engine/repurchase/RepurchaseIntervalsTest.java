@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.encore.engine.event.EventHistory.RecordedEvent;
 import dev.encore.engine.journey.InvalidJourneyException;
+import dev.encore.engine.journey.sandbox.SettingsVariable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,7 +70,9 @@ class RepurchaseIntervalsTest {
 	}
 
 	private void withSettings(Map<String, String> values) {
-		when(this.execution.getVariable(anyString())).thenAnswer((call) -> values.get(call.getArgument(0)));
+		// As a customer enters: the settings in one variable, none of their own.
+		when(this.execution.getVariable(anyString())).thenAnswer(
+				(call) -> SettingsVariable.NAME.equals(call.getArgument(0)) ? SettingsVariable.encode(values) : null);
 	}
 
 	private void ordered(Map<String, Object> product) {

@@ -10,9 +10,10 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
 /**
  * The engine's expression manager: Camunda's own names (variables, {@code execution} as a
- * value to hand to a journey bean), Encore's extra names, then
- * {@link JourneyElResolvers}. Unlike Spring's expression manager there is no bean
- * resolver that calls any method of any object, and no application context.
+ * value to hand to a journey bean), the journey's settings ({@link SettingsElResolver}),
+ * Encore's extra names, then {@link JourneyElResolvers}. Unlike Spring's expression
+ * manager there is no bean resolver that calls any method of any object, and no
+ * application context.
  */
 public class JourneyExpressionManager extends JuelExpressionManager {
 
@@ -32,6 +33,7 @@ public class JourneyExpressionManager extends JuelExpressionManager {
 		CompositeELResolver chain = new CompositeELResolver();
 		chain.add(new VariableScopeElResolver());
 		chain.add(new VariableContextElResolver());
+		chain.add(new SettingsElResolver());
 		this.names.forEach(chain::add);
 		chain.add(JourneyElResolvers.after(this.beans));
 		return chain;
