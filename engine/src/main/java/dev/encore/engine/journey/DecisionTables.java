@@ -1,8 +1,12 @@
 package dev.encore.engine.journey;
 
+import java.time.temporal.Temporal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -15,6 +19,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 
 import org.springframework.stereotype.Component;
@@ -41,7 +46,14 @@ public class DecisionTables {
 
 	private final DeployedVersions deployments;
 
+	/**
+	 * FEEL's functions of the clock: a table using them may answer differently tomorrow.
+	 */
+	private static final Pattern CLOCK = Pattern.compile("\\b(now|today)\\s*\\(");
+
 	private final Map<String, Latest> parsedByDefinition = new ConcurrentHashMap<>();
+
+	private final Map<Question, DmnDecisionResult> answers = Collections.synchronizedMap(new Answers());
 
 	private volatile Known known = new Known(null, new ConcurrentHashMap<>());
 
@@ -63,6 +75,21 @@ public class DecisionTables {
 	public DmnDecisionResult evaluate(String key, Map<String, Object> variables) {
 		Latest latest = latest(key)
 			.orElseThrow(() -> new NotFoundException("No decision with key '" + key + "' is deployed"));
+		if (!latest.timeless() || !Answers.remembered(variables)) {
+			return evaluate(latest, variables);
+		}
+		Question question = new Question(latest.definitionId(), Map.copyOf(variables));
+		DmnDecisionResult known = this.answers.get(question);
+		if (known != null) {
+			return known;
+		}
+		// Evaluated outside the lock: two threads may work out the same answer once each.
+		DmnDecisionResult answer = evaluate(latest, variables);
+		this.answers.put(question, answer);
+		return answer;
+	}
+
+	private DmnDecisionResult evaluate(Latest latest, Map<String, Object> variables) {
 		// Outside a command, but the engine's evaluation listeners read its configuration
 		// (history level, metrics) from the context.
 		Context.setProcessEngineConfiguration(this.configuration);
@@ -102,7 +129,7 @@ public class DecisionTables {
 				.filter((parsed) -> key.equals(parsed.getKey()))
 				.findFirst()
 				.orElseThrow();
-			return new Latest(id, decision, model);
+			return new Latest(id, decision, model, !CLOCK.matcher(Dmn.convertToString(model)).find());
 		}));
 	}
 
@@ -111,7 +138,43 @@ public class DecisionTables {
 	 *
 	 * @param model its DMN, for readers of the table itself (the tier ladder)
 	 */
-	public record Latest(String definitionId, DmnDecision decision, DmnModelInstance model) {
+	public record Latest(String definitionId, DmnDecision decision, DmnModelInstance model, boolean timeless) {
+	}
+
+	/**
+	 * One evaluation's inputs: a version of a table and the values it was asked about.
+	 */
+	private record Question(String definitionId, Map<String, Object> variables) {
+	}
+
+	/**
+	 * The answers of recent evaluations. A deployed table never changes and, without
+	 * FEEL's clock functions, answers the same inputs the same way, so the same question
+	 * is answered once: most customers ask the tier table the same thing (no orders, a
+	 * visit today), and its FEEL evaluation was a third of the stream's CPU (JFR). Least
+	 * recently used answers go first. The results are shared: callers only read them.
+	 */
+	private static final class Answers extends LinkedHashMap<Question, DmnDecisionResult> {
+
+		private static final int SIZE = 10_000;
+
+		Answers() {
+			super(256, 0.75f, true);
+		}
+
+		/** Inputs that are plain values, so equal inputs are equal questions. */
+		static boolean remembered(Map<String, Object> variables) {
+			return variables.values()
+				.stream()
+				.allMatch((value) -> value instanceof String || value instanceof Number || value instanceof Boolean
+						|| value instanceof Temporal);
+		}
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Question, DmnDecisionResult> eldest) {
+			return size() > SIZE;
+		}
+
 	}
 
 	private record Known(DeployedVersions.Stamp stamp, Map<String, Optional<Latest>> byKey) {

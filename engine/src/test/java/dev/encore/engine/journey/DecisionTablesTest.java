@@ -1,7 +1,9 @@
 package dev.encore.engine.journey;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,11 @@ class DecisionTablesTest extends EncoreIntegrationTest {
 	}
 
 	private String deploy(String smallOrder) {
+		return deployAnswering("\"" + smallOrder + "\"");
+	}
+
+	/** A version whose answer for small orders is the FEEL expression given. */
+	private String deployAnswering(String smallOrder) {
 		String dmn = """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="probe" name="Probe"
@@ -46,7 +53,7 @@ class DecisionTablesTest extends EncoreIntegrationTest {
 				      </input>
 				      <output id="discount" name="discount" typeRef="string" />
 				      <rule id="small"><inputEntry id="smallTotal"><text>&lt; 100</text></inputEntry>
-				        <outputEntry id="smallDiscount"><text>"%s"</text></outputEntry></rule>
+				        <outputEntry id="smallDiscount"><text>%s</text></outputEntry></rule>
 				      <rule id="large"><inputEntry id="largeTotal"><text>&gt;= 100</text></inputEntry>
 				        <outputEntry id="largeDiscount"><text>"ten"</text></outputEntry></rule>
 				    </decisionTable>
@@ -73,6 +80,20 @@ class DecisionTablesTest extends EncoreIntegrationTest {
 
 		this.repository.deleteDeployment(second, true);
 		assertThat(discount(50)).as("back to the first version").isEqualTo("none");
+	}
+
+	@Test
+	void theSameQuestionIsAnsweredOnceUnlessTheTableReadsTheClock() {
+		deploy("none");
+		DmnDecisionResult first = this.tables.evaluate(KEY, Map.of("total", 50.0));
+		assertThat(this.tables.evaluate(KEY, new HashMap<>(Map.of("total", 50.0)))).isSameAs(first);
+		assertThat(this.tables.evaluate(KEY, Map.of("total", 150.0))).isNotSameAs(first);
+
+		// FEEL's clock: the same inputs may get another answer tomorrow.
+		deployAnswering("if now() != null then \"in time\" else \"never\"");
+		DmnDecisionResult timed = this.tables.evaluate(KEY, Map.of("total", 50.0));
+		assertThat(timed.<Object>getSingleEntry()).isEqualTo("in time");
+		assertThat(this.tables.evaluate(KEY, Map.of("total", 50.0))).isNotSameAs(timed);
 	}
 
 	@Test
