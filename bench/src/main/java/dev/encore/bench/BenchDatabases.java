@@ -9,7 +9,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -140,6 +144,24 @@ final class BenchDatabases implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException("ANALYZE on " + this.name, ex);
 		}
+	}
+
+	/**
+	 * What autovacuum's analyze would do while the work runs, when the server's
+	 * autovacuum is off: tables that grow during a phase (a stream starting browse
+	 * journeys) keep their plans of when they were small otherwise, and each foreign-key
+	 * check on {@code ACT_RU_EXECUTION} read the whole table (128 buffers per stream
+	 * event).
+	 */
+	AutoCloseable analyzeWhileRunning(Duration every) {
+		ScheduledExecutorService analyzer = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "bench-analyze");
+			thread.setDaemon(true);
+			return thread;
+		});
+		analyzer.scheduleWithFixedDelay(this::analyzeIfNoAutovacuum, every.toMillis(), every.toMillis(),
+				TimeUnit.MILLISECONDS);
+		return analyzer::shutdownNow;
 	}
 
 	private void admin(String sql) {

@@ -172,7 +172,7 @@ final class Harness {
 			.sql("""
 					SELECT s.calls, s.rows, s.shared_blks_hit + s.shared_blks_read, regexp_replace(s.query, '\\s+', ' ', 'g')
 					FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-					WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat%'
+					WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat%' AND s.query NOT ILIKE 'analyze%'
 					ORDER BY s.shared_blks_hit + s.shared_blks_read DESC LIMIT ?""")
 			.param(limit)
 			.query((row, i) -> {
