@@ -52,14 +52,6 @@ record Bound(BigDecimal low, boolean lowInclusive, BigDecimal high, boolean high
 		return UNREADABLE;
 	}
 
-	/** Whether {@code value} meets this bound, as FEEL's unary test would answer. */
-	boolean admits(BigDecimal value) {
-		if (this.low != null && value.compareTo(this.low) < (this.lowInclusive ? 0 : 1)) {
-			return false;
-		}
-		return this.high == null || value.compareTo(this.high) <= (this.highInclusive ? 0 : -1);
-	}
-
 	/**
 	 * How far {@code value} is from meeting this bound: positive to rise by, negative to
 	 * fall by, zero when met; {@code step} is the smallest move of the input (1 for

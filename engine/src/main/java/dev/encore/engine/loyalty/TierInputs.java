@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.encore.engine.profile.CustomerProfile;
@@ -26,9 +25,6 @@ import dev.encore.engine.profile.PlacedOrder;
  * @param orderCount orders that still count
  */
 public record TierInputs(long daysSinceLastVisit, int purchaseDays, BigDecimal netSpend, int orderCount) {
-
-	/** The inputs' names, as the table names them. */
-	static final Set<String> NAMES = Set.of("daysSinceLastVisit", "purchaseDays", "netSpend", "orderCount");
 
 	/** Days since a visit that never happened: a century, beyond any threshold. */
 	static final long NEVER = 36_500;
@@ -59,14 +55,6 @@ public record TierInputs(long daysSinceLastVisit, int purchaseDays, BigDecimal n
 	Map<String, Object> variables() {
 		return Map.of("daysSinceLastVisit", this.daysSinceLastVisit, "purchaseDays", this.purchaseDays, "netSpend",
 				this.netSpend.doubleValue(), "orderCount", this.orderCount);
-	}
-
-	/**
-	 * One input as the table's FEEL compares it: the number it is given
-	 * ({@link #variables()}), as a decimal.
-	 */
-	BigDecimal asFeelSees(String input) {
-		return new BigDecimal(variables().get(input).toString());
 	}
 
 	/** One input by its name in the table, null for a name it does not have. */

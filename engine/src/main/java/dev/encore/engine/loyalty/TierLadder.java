@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The tier table read as a ladder: tiers ranked in the order the table first names them
@@ -18,52 +17,21 @@ import java.util.Optional;
 final class TierLadder {
 
 	/** The ladder when no table is deployed: no tiers, nothing to reach. */
-	static final TierLadder EMPTY = new TierLadder(List.of(), Map.of(), false);
+	static final TierLadder EMPTY = new TierLadder(List.of(), Map.of());
 
 	private final List<Rule> rules;
-
-	/** Whether {@link #decide} answers as the table does: see there. */
-	private final boolean plain;
 
 	/** Input name and its smallest step (1 for whole numbers, 0.01 for money). */
 	private final Map<String, BigDecimal> inputs;
 
 	private final List<String> tiers;
 
-	/**
-	 * @param plain the table's hit policy is FIRST, each output a text literal and each
-	 * input a name {@link TierInputs} has, so that the ladder's readable rules decide the
-	 * tier exactly as the table would
-	 */
-	TierLadder(List<Rule> rules, Map<String, BigDecimal> inputs, boolean plain) {
+	TierLadder(List<Rule> rules, Map<String, BigDecimal> inputs) {
 		this.rules = List.copyOf(rules);
-		this.plain = plain && rules.stream().allMatch(Rule::readable);
 		this.inputs = new LinkedHashMap<>(inputs);
 		LinkedHashSet<String> ranked = new LinkedHashSet<>();
 		rules.forEach((rule) -> ranked.add(rule.tier()));
 		this.tiers = List.copyOf(ranked);
-	}
-
-	/**
-	 * The tier the table gives these inputs, worked out here when every rule is a plain
-	 * comparison: the first rule whose bounds all admit the inputs, as hit policy FIRST
-	 * reads it. Empty when the table has other FEEL, or no rule matches: then FEEL
-	 * decides. FEEL builds its whole table of built-in functions for every cell it
-	 * evaluates, and this is evaluated for every visit and order.
-	 */
-	Optional<String> decide(TierInputs values) {
-		if (!this.plain) {
-			return Optional.empty();
-		}
-		for (Rule rule : this.rules) {
-			if (rule.bounds()
-				.entrySet()
-				.stream()
-				.allMatch((bound) -> bound.getValue().admits(values.asFeelSees(bound.getKey())))) {
-				return Optional.of(rule.tier());
-			}
-		}
-		return Optional.empty();
 	}
 
 	/** Highest first. */

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
@@ -30,9 +28,6 @@ class TierTable {
 
 	static final String DECISION = "LoyaltyTier";
 
-	/** A FEEL text literal without escapes: what the table gives is then that text. */
-	private static final Pattern TEXT = Pattern.compile("\"[^\"\\\\]*\"");
-
 	private final DecisionTables tables;
 
 	/** The ladder of the latest version, kept until another version is deployed. */
@@ -43,9 +38,8 @@ class TierTable {
 	}
 
 	String tierOf(TierInputs inputs) {
-		return ladder().decide(inputs)
-			.orElseGet(
-					() -> String.valueOf(this.tables.evaluate(DECISION, inputs.variables()).<Object>getSingleEntry()));
+		Object tier = this.tables.evaluate(DECISION, inputs.variables()).getSingleEntry();
+		return String.valueOf(tier);
 	}
 
 	TierLadder ladder() {
@@ -69,10 +63,8 @@ class TierTable {
 		}
 		List<String> names = new ArrayList<>();
 		Map<String, BigDecimal> steps = new LinkedHashMap<>();
-		boolean plain = table.getHitPolicy() == HitPolicy.FIRST && table.getOutputs().size() == 1;
 		for (Input input : table.getInputs()) {
 			String name = input.getInputExpression().getText().getTextContent().strip();
-			plain &= TierInputs.NAMES.contains(name) && input.getInputExpression().getExpressionLanguage() == null;
 			String type = input.getInputExpression().getTypeRef();
 			names.add(name);
 			steps.put(name, "double".equals(type) ? new BigDecimal("0.01") : BigDecimal.ONE);
@@ -87,16 +79,10 @@ class TierTable {
 			for (int i = 0; i < names.size() && i < entries.size(); i++) {
 				bounds.put(names.get(i), Bound.parse(entries.get(i)));
 			}
-			// FEEL refuses "= 3", which the ladder reads; such a table stays FEEL's to
-			// fail.
-			plain &= entries.size() == names.size()
-					&& rule.getInputEntries().stream().allMatch((entry) -> entry.getExpressionLanguage() == null)
-					&& entries.stream().noneMatch((entry) -> entry.strip().startsWith("="));
 			String output = rule.getOutputEntries().iterator().next().getText().getTextContent().strip();
-			plain &= TEXT.matcher(output).matches();
 			rules.add(new TierLadder.Rule(unquoted(output), bounds));
 		}
-		return new TierLadder(rules, steps, plain);
+		return new TierLadder(rules, steps);
 	}
 
 	private static String unquoted(String text) {

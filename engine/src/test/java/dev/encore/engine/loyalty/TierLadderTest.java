@@ -92,11 +92,10 @@ class TierLadderTest {
 		TierLadder unreadable = new TierLadder(
 				java.util.List.of(new TierLadder.Rule("gold", Map.of("purchaseDays", Bound.parse("odd(purchaseDays)"))),
 						new TierLadder.Rule("member", Map.of("purchaseDays", Bound.ANY))),
-				Map.of("purchaseDays", BigDecimal.ONE), true);
+				Map.of("purchaseDays", BigDecimal.ONE));
 
 		assertThat(unreadable.next("member")).isEqualTo("gold");
 		assertThat(unreadable.missing("gold", new TierInputs(0, 1, BigDecimal.ZERO, 1))).isNull();
-		assertThat(unreadable.decide(new TierInputs(0, 1, BigDecimal.ZERO, 1))).as("FEEL decides").isEmpty();
 	}
 
 }
