@@ -2,13 +2,13 @@ package dev.encore.engine.acquisition;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.profile.ExtensionState;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileExtension;
 
@@ -28,12 +28,12 @@ class AcquisitionExtension implements ProfileExtension {
 
 	private final AcquisitionProperties properties;
 
-	private final ObjectMapper json;
+	private final ExtensionState<AcquisitionState> state;
 
 	AcquisitionExtension(AcquisitionProperties properties, ObjectMapper json) {
 		this.touches = new Touches(properties);
 		this.properties = properties;
-		this.json = json;
+		this.state = state(json);
 	}
 
 	@Override
@@ -47,35 +47,20 @@ class AcquisitionExtension implements ProfileExtension {
 		if (touch == null) {
 			return Applied.unchanged(profile);
 		}
-		AcquisitionState state = state(profile, this.json);
+		AcquisitionState state = this.state.of(profile);
 		AcquisitionState next = state.seen(touch, this.properties.visitGap(), this.properties.maxSources());
-		return next.equals(state) ? Applied.unchanged(profile)
-				: Applied.unchanged(profile.withExtension(NAME, write(next)));
+		return next.equals(state) ? Applied.unchanged(profile) : Applied.unchanged(this.state.put(profile, next));
 	}
 
 	@Override
 	public Object view(CustomerProfile profile, Instant now) {
-		AcquisitionState state = state(profile, this.json);
+		AcquisitionState state = this.state.of(profile);
 		return new AcquisitionView(state.first(), state.last(), state.sources());
 	}
 
-	static AcquisitionState state(CustomerProfile profile, ObjectMapper json) {
-		String state = profile.extension(NAME);
-		try {
-			return state == null ? AcquisitionState.NONE : json.readValue(state, AcquisitionState.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Unreadable acquisition of customer " + profile.customerId(), ex);
-		}
-	}
-
-	private String write(AcquisitionState state) {
-		try {
-			return this.json.writeValueAsString(state);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Acquisition is not JSON-serializable", ex);
-		}
+	/** The state as this feature keeps it in the profile. */
+	static ExtensionState<AcquisitionState> state(ObjectMapper json) {
+		return new ExtensionState<>(json, NAME, AcquisitionState.class, AcquisitionState.NONE);
 	}
 
 }

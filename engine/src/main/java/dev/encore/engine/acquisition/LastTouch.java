@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
+import dev.encore.engine.profile.ExtensionState;
 import dev.encore.engine.profile.ProfileStore;
 
 /**
@@ -17,20 +18,18 @@ public class LastTouch {
 
 	private final ProfileStore profiles;
 
-	private final ObjectMapper json;
+	private final ExtensionState<AcquisitionState> state;
 
 	LastTouch(ProfileStore profiles, ObjectMapper json) {
 		this.profiles = profiles;
-		this.json = json;
+		this.state = AcquisitionExtension.state(json);
 	}
 
 	/**
 	 * The source of the last touch; empty when no event of the customer carried a page.
 	 */
 	public Optional<String> sourceOf(String customerId) {
-		return this.profiles.find(customerId)
-			.map((profile) -> AcquisitionExtension.state(profile, this.json).last())
-			.map(Touch::source);
+		return this.profiles.find(customerId).map((profile) -> this.state.of(profile).last()).map(Touch::source);
 	}
 
 }

@@ -2,15 +2,13 @@ package dev.encore.engine.loyalty;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.profile.ExtensionState;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileExtension;
 
@@ -32,13 +30,11 @@ class FeedbackExtension implements ProfileExtension {
 
 	private final CustomerFeedback feedback;
 
-	private final ObjectMapper json;
+	private final ExtensionState<FeedbackState> state;
 
 	FeedbackExtension(CustomerFeedback feedback, ObjectMapper json) {
 		this.feedback = feedback;
-		this.json = json.copy()
-			.registerModule(new JavaTimeModule())
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+		this.state = new ExtensionState<>(json, NAME, FeedbackState.class, FeedbackState.NONE);
 	}
 
 	@Override
@@ -48,7 +44,7 @@ class FeedbackExtension implements ProfileExtension {
 
 	@Override
 	public Applied apply(CustomerProfile profile, CustomerEvent event) {
-		FeedbackState state = state(profile);
+		FeedbackState state = this.state.of(profile);
 		FeedbackState next;
 		if (event.is(REVIEW_SUBMITTED)) {
 			Review review = Review.of(event.properties());
@@ -63,31 +59,12 @@ class FeedbackExtension implements ProfileExtension {
 		else {
 			return Applied.unchanged(profile);
 		}
-		return Applied.unchanged(profile.withExtension(NAME, write(next)));
+		return Applied.unchanged(this.state.put(profile, next));
 	}
 
 	@Override
 	public Object view(CustomerProfile profile, Instant now) {
-		return state(profile);
-	}
-
-	private FeedbackState state(CustomerProfile profile) {
-		String state = profile.extension(NAME);
-		try {
-			return state == null ? FeedbackState.NONE : this.json.readValue(state, FeedbackState.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Unreadable feedback of customer " + profile.customerId(), ex);
-		}
-	}
-
-	private String write(FeedbackState state) {
-		try {
-			return this.json.writeValueAsString(state);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Feedback is not JSON-serializable", ex);
-		}
+		return this.state.of(profile);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.core.annotation.Order;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.encore.engine.event.CustomerEvent;
 import dev.encore.engine.event.EventType;
 import dev.encore.engine.event.EventValues;
+import dev.encore.engine.profile.ExtensionState;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileExtension;
 import dev.encore.engine.profile.ProfileProperties;
@@ -44,13 +44,13 @@ class InterestsExtension implements ProfileExtension {
 
 	private final ProfileProperties profiles;
 
-	private final ObjectMapper json;
+	private final ExtensionState<InterestState> state;
 
 	InterestsExtension(CategoryPrices prices, ProfileProperties profiles, ObjectMapper json) {
 		this.prices = prices;
 		this.tags = new InterestTags(prices);
 		this.profiles = profiles;
-		this.json = json;
+		this.state = new ExtensionState<>(json, NAME, InterestState.class, InterestState.NONE);
 	}
 
 	@Override
@@ -63,14 +63,13 @@ class InterestsExtension implements ProfileExtension {
 		if (event.type() != EventType.TRACK) {
 			return Applied.unchanged(profile);
 		}
-		InterestState state = state(profile);
+		InterestState state = this.state.of(profile);
 		InterestState next = switch (event.name()) {
 			case "Product Viewed" -> viewed(state, event.properties());
 			case "Order Completed" -> ordered(state, event);
 			default -> state;
 		};
-		return next.equals(state) ? Applied.unchanged(profile)
-				: Applied.unchanged(profile.withExtension(NAME, write(next)));
+		return next.equals(state) ? Applied.unchanged(profile) : Applied.unchanged(this.state.put(profile, next));
 	}
 
 	private InterestState viewed(InterestState state, Map<String, Object> product) {
@@ -108,7 +107,7 @@ class InterestsExtension implements ProfileExtension {
 
 	@Override
 	public Object view(CustomerProfile profile, Instant now) {
-		return this.tags.of(state(profile), profile.orders().countedOrders(),
+		return this.tags.of(this.state.of(profile), profile.orders().countedOrders(),
 				profile.orders().stats(this.profiles.priceBands()));
 	}
 
@@ -116,25 +115,6 @@ class InterestsExtension implements ProfileExtension {
 		BigDecimal price = EventValues.decimal(value);
 		return price == null || price.signum() <= 0 || price.compareTo(MAX_PRICE) >= 0 ? null
 				: new CategoryPrices.Price(category, price.stripTrailingZeros());
-	}
-
-	private InterestState state(CustomerProfile profile) {
-		String state = profile.extension(NAME);
-		try {
-			return state == null ? InterestState.NONE : this.json.readValue(state, InterestState.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Unreadable interests of customer " + profile.customerId(), ex);
-		}
-	}
-
-	private String write(InterestState state) {
-		try {
-			return this.json.writeValueAsString(state);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Interests are not JSON-serializable", ex);
-		}
 	}
 
 }

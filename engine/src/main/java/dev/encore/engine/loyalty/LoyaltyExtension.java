@@ -4,15 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.encore.engine.event.CustomerEvent;
+import dev.encore.engine.profile.ExtensionState;
 import dev.encore.engine.profile.CustomerProfile;
 import dev.encore.engine.profile.ProfileExtension;
 
@@ -36,16 +34,14 @@ class LoyaltyExtension implements ProfileExtension {
 
 	private final Clock clock;
 
-	private final ObjectMapper json;
+	private final ExtensionState<TierState> state;
 
 	LoyaltyExtension(Tiers tiers, Points points, LoyaltyViews views, Clock clock, ObjectMapper json) {
 		this.tiers = tiers;
 		this.points = points;
 		this.views = views;
 		this.clock = clock;
-		this.json = json.copy()
-			.registerModule(new JavaTimeModule())
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+		this.state = new ExtensionState<>(json, NAME, TierState.class, TierState.NONE);
 	}
 
 	@Override
@@ -57,8 +53,7 @@ class LoyaltyExtension implements ProfileExtension {
 	public Applied apply(CustomerProfile profile, CustomerEvent event) {
 		TierState before = state(profile);
 		Tiers.Result tier = this.tiers.apply(profile, before, event);
-		CustomerProfile updated = tier.state().equals(before) ? profile
-				: profile.withExtension(NAME, write(tier.state()));
+		CustomerProfile updated = tier.state().equals(before) ? profile : this.state.put(profile, tier.state());
 		this.points.apply(updated, tier.state().tier(), event);
 		return new Applied(updated, tier.changed().map(List::of).orElse(List.of()));
 	}
@@ -74,25 +69,7 @@ class LoyaltyExtension implements ProfileExtension {
 	}
 
 	TierState state(CustomerProfile profile) {
-		String state = profile.extension(NAME);
-		if (state == null) {
-			return TierState.NONE;
-		}
-		try {
-			return this.json.readValue(state, TierState.class);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Unreadable loyalty state of customer " + profile.customerId(), ex);
-		}
-	}
-
-	private String write(TierState state) {
-		try {
-			return this.json.writeValueAsString(state);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Loyalty state is not JSON-serializable", ex);
-		}
+		return this.state.of(profile);
 	}
 
 }
