@@ -78,9 +78,7 @@ public class JourneyVersions {
 		ProcessDefinitionQuery query = this.repository.createProcessDefinitionQuery().processDefinitionKey(key);
 		ProcessDefinition definition = (version == null) ? query.latestVersion().singleResult()
 				: query.processDefinitionVersion(version).singleResult();
-		return Optional.ofNullable(definition)
-			.map((found) -> new JourneyVersion(found.getKey(), found.getVersion(), found.getId(),
-					found.getDeploymentId(), this.settings.of(found.getId(), found.getKey())));
+		return Optional.ofNullable(definition).map(this::of);
 	}
 
 	/** The latest version of every journey, by key. */
@@ -91,9 +89,13 @@ public class JourneyVersions {
 			.asc()
 			.list()
 			.stream()
-			.map((found) -> new JourneyVersion(found.getKey(), found.getVersion(), found.getId(),
-					found.getDeploymentId(), this.settings.of(found.getId(), found.getKey())))
+			.map(this::of)
 			.toList();
+	}
+
+	private JourneyVersion of(ProcessDefinition definition) {
+		return new JourneyVersion(definition.getKey(), definition.getVersion(), definition.getId(),
+				definition.getDeploymentId(), this.settings.of(definition.getId(), definition.getKey()));
 	}
 
 	/** The templates the version's send steps name (a {@code ${setting}} resolved). */
