@@ -240,13 +240,19 @@ public class EventProcessor implements EventSink {
 
 	/**
 	 * One transaction: events no journey reacts to are only looked up and recorded in
-	 * bulk; one that reaches the engine finds every earlier event of the batch recorded
-	 * (its steps may read the event that started them).
+	 * bulk, and the batch's profiles read and written once each; one that reaches the
+	 * engine finds every earlier event of the batch recorded (its steps may read the
+	 * event that started them).
 	 */
 	private Outcome[] applyAll(List<CustomerEvent> events, boolean history) {
 		JourneyReactions.Index reactions = this.correlator.reactions();
 		Instant liveSince = this.clock.instant().minus(this.properties.liveWindow());
 		Set<String> known = this.history.known(events.stream().map(CustomerEvent::messageId).toList());
+		this.profiles.readAhead(events.stream()
+			.filter((event) -> !known.contains(event.messageId()))
+			.map(CustomerEvent::customerId)
+			.distinct()
+			.toList());
 		Outcome[] outcomes = new Outcome[events.size()];
 		List<CustomerEvent> unrecorded = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {

@@ -19,7 +19,10 @@ public class ProfileConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ProfileConfiguration.class);
 
-	/** Redis round trips made by profile reads and writes (two per event at most). */
+	/**
+	 * Redis round trips made by profile reads and writes (two per transaction at most,
+	 * however many events it applies).
+	 */
 	public static final String REDIS_ROUND_TRIPS = "encore.profile.redis.round.trips";
 
 	@Bean
@@ -27,9 +30,10 @@ public class ProfileConfiguration {
 			JdbcClient jdbc, Clock clock) {
 		if (!jedis.configured()) {
 			log.warn("encore.redis.url is not set: customer profiles are kept in the database (try-out mode)");
-			return new DatabaseProfileStore(jdbc, json, clock);
+			return new TransactionalProfileStore(new DatabaseProfileStore(jdbc, json, clock));
 		}
-		return new RedisProfileStore(jedis.redis(), properties.keyPrefix(), json, meters.counter(REDIS_ROUND_TRIPS));
+		return new TransactionalProfileStore(
+				new RedisProfileStore(jedis.redis(), properties.keyPrefix(), json, meters.counter(REDIS_ROUND_TRIPS)));
 	}
 
 }

@@ -2,7 +2,10 @@ package dev.encore.engine.profile;
 
 import java.time.Instant;
 import java.time.MonthDay;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -11,8 +14,20 @@ public interface ProfileStore {
 
 	Optional<CustomerProfile> find(String customerId);
 
+	/** The stored profiles of these customers, by id; an unknown customer is left out. */
+	default Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
+		Map<String, CustomerProfile> found = new LinkedHashMap<>();
+		customerIds.forEach((customerId) -> find(customerId).ifPresent((profile) -> found.put(customerId, profile)));
+		return found;
+	}
+
 	/** Replaces the whole stored profile, orders included. */
 	void save(CustomerProfile profile);
+
+	/** {@link #save} of each, all or none where the store can. */
+	default void saveAll(Collection<CustomerProfile> profiles) {
+		profiles.forEach(this::save);
+	}
 
 	void delete(String customerId);
 

@@ -2,6 +2,7 @@ package dev.encore.engine.profile;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,9 @@ import dev.encore.engine.event.EventType;
  * Turns events into profile changes: one read and at most one write of the store per
  * event, extensions ({@link ProfileExtension}: loyalty) included. Returns the internal
  * events the change implies ({@code Lifecycle Stage Changed}, {@code Tier Changed}), for
- * the caller to record and correlate in the event's transaction; if that transaction does
- * not commit, {@link ProfileRollback} puts the profile back.
+ * the caller to record and correlate in the event's transaction. In a transaction the
+ * profile is written at its commit ({@link TransactionalProfileStore}), and put back if
+ * the commit fails.
  */
 @Component
 public class ProfileUpdater {
@@ -81,6 +83,14 @@ public class ProfileUpdater {
 		this(store, lifecycle, properties, channels, List.of());
 	}
 
+	/**
+	 * Reads these customers' profiles in one go, for the {@link #apply}s that follow in
+	 * the same transaction.
+	 */
+	public void readAhead(Collection<String> customerIds) {
+		this.store.findAll(customerIds);
+	}
+
 	public List<CustomerEvent> apply(CustomerEvent event) {
 		Optional<CustomerProfile> known = this.store.find(event.customerId());
 		CustomerProfile current = known.orElseGet(() -> CustomerProfile.empty(event.customerId()));
@@ -108,7 +118,6 @@ public class ProfileUpdater {
 		}
 		if (!updated.equals(current)) {
 			this.store.save(updated);
-			ProfileRollback.remember(this.store, event.customerId(), known);
 		}
 		return derived;
 	}

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +25,10 @@ import redis.clients.jedis.resps.ScanResult;
  * One Redis hash per customer ({@code <prefix>profile:<id>}, see {@link ProfileHash}),
  * plus indexes by contact ({@code <prefix>contact:<email>}) and birthday
  * ({@code <prefix>birthday:MM-dd}, a set of customer ids). A read is one HGETALL, a save
- * one MULTI/DEL/HSET/EXEC sent as a single pipeline: an event costs two round trips
- * however many orders the customer has, and readers never see a half-written profile.
+ * one MULTI/DEL/HSET/EXEC sent as a single pipeline, and a transaction's profiles are
+ * read and saved in one pipeline each ({@link TransactionalProfileStore}): a batch of
+ * events costs two round trips however many customers and orders it holds, and readers
+ * never see a half-written profile.
  */
 class RedisProfileStore implements ProfileStore {
 
@@ -62,20 +66,49 @@ class RedisProfileStore implements ProfileStore {
 		return fields.isEmpty() ? Optional.empty() : Optional.of(this.hash.decode(customerId, fields));
 	}
 
+	/** One pipeline of {@code HGETALL}s, however many customers. */
+	@Override
+	public Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
+		List<String> ids = List.copyOf(customerIds);
+		List<Response<Map<String, String>>> reads = new ArrayList<>(ids.size());
+		try (AbstractPipeline pipeline = this.redis.pipelined()) {
+			ids.forEach((customerId) -> reads.add(pipeline.hgetAll(this.prefix + customerId)));
+			pipeline.sync();
+		}
+		this.roundTrips.increment();
+		Map<String, CustomerProfile> found = new LinkedHashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			Map<String, String> fields = reads.get(i).get();
+			if (!fields.isEmpty()) {
+				found.put(ids.get(i), this.hash.decode(ids.get(i), fields));
+			}
+		}
+		return found;
+	}
+
 	@Override
 	public void save(CustomerProfile profile) {
-		String key = this.prefix + profile.customerId();
+		saveAll(List.of(profile));
+	}
+
+	/** One {@code MULTI}/{@code EXEC} sent as one pipeline, however many profiles. */
+	@Override
+	public void saveAll(Collection<CustomerProfile> profiles) {
 		try (AbstractTransaction transaction = this.redis.multi()) {
-			transaction.del(key);
-			transaction.hset(key, this.hash.encode(profile));
-			// Support finds customers by email or phone; the index rides in the same
-			// transaction, so it costs no extra round trip.
-			for (String contact : contactKeys(profile)) {
-				transaction.set(contact, profile.customerId());
-			}
-			// The birthday scan reads a day's customers from a set, not the whole base.
-			if (profile.birthday() != null) {
-				transaction.sadd(birthdayKey(profile.birthday().day()), profile.customerId());
+			for (CustomerProfile profile : profiles) {
+				String key = this.prefix + profile.customerId();
+				transaction.del(key);
+				transaction.hset(key, this.hash.encode(profile));
+				// Support finds customers by email or phone; the index rides in the same
+				// transaction, so it costs no extra round trip.
+				for (String contact : contactKeys(profile)) {
+					transaction.set(contact, profile.customerId());
+				}
+				// The birthday scan reads a day's customers from a set, not the whole
+				// base.
+				if (profile.birthday() != null) {
+					transaction.sadd(birthdayKey(profile.birthday().day()), profile.customerId());
+				}
 			}
 			transaction.exec();
 		}

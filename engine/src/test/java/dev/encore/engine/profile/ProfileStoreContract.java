@@ -40,6 +40,18 @@ abstract class ProfileStoreContract {
 	}
 
 	@Test
+	void profilesAreReadAndSavedTogether() {
+		CustomerProfile ada = CustomerProfile.empty(this.customer + "-ada")
+			.withTraits(Map.of("email", "ada@example.org"));
+		CustomerProfile bob = CustomerProfile.empty(this.customer + "-bob").withCart(Map.of("value", 10));
+
+		store().saveAll(List.of(ada, bob));
+
+		assertThat(store().findAll(List.of(bob.customerId(), this.customer + "-nobody", ada.customerId())))
+			.containsExactly(Map.entry(bob.customerId(), bob), Map.entry(ada.customerId(), ada));
+	}
+
+	@Test
 	void savingAgainReplacesFieldsIncludingClearedOnes() {
 		store().save(CustomerProfile.empty(this.customer)
 			.withTraits(Map.of("email", "ada@example.org"))
