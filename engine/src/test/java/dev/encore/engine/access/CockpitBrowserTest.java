@@ -34,7 +34,7 @@ class CockpitBrowserTest {
 			assertThat(node.post(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)))
 				.isEqualTo(202);
 			Process browser = new ProcessBuilder("node", "cockpit.mjs", node.baseUrl(), node.name(), "admin",
-					"test-password", Path.of("../docs/screenshots").toAbsolutePath().toString())
+					"test-password", System.getProperty("encore.screenshots.dir", ""))
 				.directory(Path.of("src/test/e2e").toFile())
 				.redirectErrorStream(true)
 				.start();

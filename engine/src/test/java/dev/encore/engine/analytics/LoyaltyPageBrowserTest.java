@@ -1,7 +1,6 @@
 package dev.encore.engine.analytics;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Random;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The loyalty dashboard in a real browser (Debian's chromium, driven by playwright-core
  * from {@code src/test/e2e}) on a running Encore with a shop of 2019: every chart drawn
  * with data, the CLV model fitted, no error in the console. Its screenshot is
- * {@code docs/screenshots/loyalty-dashboard.png}.
+ * {@code docs/screenshots/loyalty-dashboard.png} (with {@code -Dencore.screenshots.dir}).
  */
 @Tag("browser")
 @DisabledIfSystemProperty(named = "encore.skip-browser-tests", matches = "true")
@@ -36,7 +35,7 @@ class LoyaltyPageBrowserTest {
 		try (EncoreNode node = EncoreNode.startEmbedded("loyalty-browser", Map.of())) {
 			shop(new LoyaltyFixtures(node.bean(JdbcTemplate.class)), new Random(26));
 			String output = E2eScripts.run("loyalty-page.mjs", node.baseUrl(), "marketer", "test-password",
-					"from=2019-01-01&to=2019-08-31", Path.of("../docs/screenshots").toAbsolutePath().toString());
+					"from=2019-01-01&to=2019-08-31", System.getProperty("encore.screenshots.dir", ""));
 			assertThat(output).contains("loyalty dashboard: OK");
 		}
 	}

@@ -81,7 +81,7 @@ class SupportPageBrowserTest {
 
 			Path e2e = Path.of("src/test/e2e");
 			Process browser = new ProcessBuilder("node", "support-page.mjs", node.baseUrl(), "support", "test-password",
-					email, Path.of("../docs/screenshots").toAbsolutePath().toString(), "marketer")
+					email, System.getProperty("encore.screenshots.dir", ""), "marketer")
 				.directory(e2e.toFile())
 				.redirectErrorStream(true)
 				.start();
