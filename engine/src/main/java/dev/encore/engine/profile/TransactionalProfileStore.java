@@ -159,6 +159,17 @@ final class TransactionalProfileStore implements ProfileStore {
 		}
 
 		@Override
+		public void suspend() {
+			// A new transaction inside this one (REQUIRES_NEW) keeps its own profiles.
+			TransactionSynchronizationManager.unbindResource(TransactionalProfileStore.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(TransactionalProfileStore.this, this);
+		}
+
+		@Override
 		public void beforeCommit(boolean readOnly) {
 			List<CustomerProfile> changed = this.current.entrySet()
 				.stream()

@@ -15,6 +15,7 @@ import redis.clients.jedis.JedisPooled;
 
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -110,6 +111,24 @@ class TransactionalProfileStoreTest {
 
 		assertThat(this.redisStore.find("ada")).contains(this.ada);
 		assertThat(this.redisStore.find("bob")).isEmpty();
+	}
+
+	@Test
+	void aTransactionStartedInsideAnotherKeepsItsOwnProfiles() {
+		TransactionTemplate inner = new TransactionTemplate(this.transactions.getTransactionManager());
+		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.store.save(this.ada);
+			inner.executeWithoutResult((innerStatus) -> {
+				assertThat(this.store.find("ada")).as("not committed yet").isEmpty();
+				this.store.save(CustomerProfile.empty("bob"));
+			});
+			assertThat(this.redisStore.find("bob")).as("committed with the inner transaction").isPresent();
+			assertThat(this.redisStore.find("ada")).isEmpty();
+		});
+
+		assertThat(this.redisStore.find("ada")).contains(this.ada);
 	}
 
 	@Test
