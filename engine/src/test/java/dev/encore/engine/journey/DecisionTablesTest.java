@@ -2,8 +2,10 @@ package dev.encore.engine.journey;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ class DecisionTablesTest extends EncoreIntegrationTest {
 
 	@Autowired
 	private TransactionTemplate transactions;
+
+	@Autowired
+	private DecisionService decisions;
 
 	@AfterEach
 	void removeProbe() {
@@ -94,6 +99,46 @@ class DecisionTablesTest extends EncoreIntegrationTest {
 		DmnDecisionResult timed = this.tables.evaluate(KEY, Map.of("total", 50.0));
 		assertThat(timed.<Object>getSingleEntry()).isEqualTo("in time");
 		assertThat(this.tables.evaluate(KEY, Map.of("total", 50.0))).isNotSameAs(timed);
+	}
+
+	@Test
+	void aTableOfNumbersAndConstantsIsAskedOncePerCellOfItsGrid() {
+		deploy("none");
+		DmnDecisionResult small = this.tables.evaluate(KEY, Map.of("total", 50.0));
+		assertThat(this.tables.evaluate(KEY, Map.of("total", 99.99))).as("below 100 as well").isSameAs(small);
+		assertThat(this.tables.evaluate(KEY, Map.of("total", -3))).isSameAs(small);
+		DmnDecisionResult large = this.tables.evaluate(KEY, Map.of("total", 100.0));
+		assertThat(large).isNotSameAs(small);
+		assertThat(large.<Object>getSingleEntry()).isEqualTo("ten");
+		assertThat(this.tables.evaluate(KEY, Map.of("total", 100))).as("on 100, as an int").isSameAs(large);
+		assertThat(this.tables.evaluate(KEY, Map.of("total", 100.01))).isNotSameAs(large);
+
+		// An answer computed from the input is not the same across a cell.
+		deployAnswering("string(total)");
+		assertThat(discount(50)).isEqualTo("50.0");
+		assertThat(discount(60)).isEqualTo("60.0");
+	}
+
+	@Test
+	void theShippedTierTableAnswersAsFeelDoesForAnyCustomer() {
+		Random random = new Random(42);
+		int[] days = { 0, 1, 89, 90, 91, 179, 180, 181, 364, 365, 366, 1000 };
+		double[] spends = { 0, 0.01, 99.99, 100, 100.01, 399.99, 400, 400.01, 999.99, 1000, 1000.01, 5000 };
+		for (int i = 0; i < 1000; i++) {
+			Map<String, Object> inputs = Map.of("daysSinceLastVisit",
+					random.nextBoolean() ? days[random.nextInt(days.length)] : random.nextInt(400), "purchaseDays",
+					random.nextInt(8), "netSpend", random.nextBoolean() ? spends[random.nextInt(spends.length)]
+							: Math.round(random.nextDouble() * 150_000) / 100.0,
+					"orderCount", random.nextInt(6));
+
+			Object feel = this.decisions.evaluateDecisionByKey("LoyaltyTier")
+				.variables(inputs)
+				.evaluate()
+				.getSingleEntry();
+
+			assertThat(this.tables.evaluate("LoyaltyTier", inputs).<Object>getSingleEntry()).as(inputs.toString())
+				.isEqualTo(feel);
+		}
 	}
 
 	@Test
