@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +14,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 
+import dev.encore.connectors.SmsContent;
+import dev.encore.connectors.sandbox.SandboxSender;
 import dev.encore.engine.testsupport.EncoreIntegrationTest;
 import dev.encore.engine.testsupport.TestEvents;
+import dev.encore.engine.testsupport.TestLineServer;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.hamcrest.Matchers.startsWith;
@@ -26,16 +36,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Test sends (decision 029): through the real SMTP connector to the marketer's address,
- * marked [TEST], logged flagged and audited, and never counted: not in caps (the
- * customer's next real message still goes), not in analytics.
+ * Test sends (decision 029): through the real SMTP and LINE connectors (SMS through the
+ * sandbox, as no Twilio account is configured here) to the marketer's address, marked
+ * [TEST], logged flagged and audited, and never counted: not in caps (the customer's next
+ * real message still goes), not in analytics.
  */
 class TestSendApiTest extends EncoreIntegrationTest {
 
 	private static final String MARKETER_INBOX = "marketer@example.com";
 
+	private static final String LINE_PUSH = "/v2/bot/message/push";
+
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SandboxSender sandbox;
 
 	@Test
 	void testSendArrivesMarkedAndIsNeverCounted() throws Exception {
@@ -88,6 +104,43 @@ class TestSendApiTest extends EncoreIntegrationTest {
 	}
 
 	@Test
+	void lineAndSmsTestsGoThroughTheirConnectorsMarked() throws Exception {
+		WireMockServer line = TestLineServer.get();
+		line.resetAll();
+		line.stubFor(WireMock.post(urlEqualTo(LINE_PUSH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+		String customer = newCustomerId();
+		send(TestEvents.identify(customer, customer + "@example.org", "Ada")).andExpect(status().isAccepted());
+		send(TestEvents.checkoutStarted(customer).withProduct("Linen shirt", 1, 49.0)).andExpect(status().isAccepted());
+		String marketersLine = "U" + "0123456789abcdef".repeat(2);
+
+		testSend("cart-second-reminder", """
+				{"channel":"line","to":"%s","customerId":"%s","journeyKey":"AbandonedCart"}""".formatted(marketersLine,
+				customer))
+			.andExpect(status().isCreated());
+		testSend("cart-second-reminder", """
+				{"channel":"sms","to":"+886912345678","customerId":"%s","journeyKey":"AbandonedCart"}"""
+			.formatted(customer)).andExpect(status().isCreated());
+
+		// The real LINE client, to the marketer's user id, the card's title marked.
+		line.verify(1,
+				postRequestedFor(urlEqualTo(LINE_PUSH)).withHeader("Authorization", equalTo("Bearer test-line-token"))
+					.withRequestBody(containing(marketersLine))
+					.withRequestBody(containing("[TEST] Ada, a little something for your cart"))
+					.withRequestBody(containing("FROM-CONFIG")));
+		// SMS has no provider configured here: the sandbox records what Twilio would get.
+		assertThat(this.sandbox.recordedFor(customer)).singleElement().satisfies((recorded) -> {
+			assertThat(recorded.message().recipient()).isEqualTo("+886912345678");
+			assertThat(((SmsContent) recorded.message().content()).text())
+				.startsWith("[TEST] Ada, your cart is waiting")
+				.contains("FROM-CONFIG");
+		});
+		assertThat(this.jdbc.sql("""
+				SELECT channel FROM encore_message_log WHERE customer_id = ? AND test_send AND status = 'sent'
+				ORDER BY channel""").param(customer).query(String.class).list()).containsExactly("line", "sms");
+		assertThat(mailTo(customer + "@example.org")).isEmpty();
+	}
+
+	@Test
 	void badAddressOrChannelIsAProblemNamingTheField() throws Exception {
 		testSend("{\"channel\":\"email\",\"to\":\"not an address\"}").andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -111,8 +164,12 @@ class TestSendApiTest extends EncoreIntegrationTest {
 	}
 
 	private ResultActions testSend(String body) throws Exception {
+		return testSend("cart-reminder", body);
+	}
+
+	private ResultActions testSend(String templateId, String body) throws Exception {
 		return this.mvc
-			.perform(post("/api/v1/templates/cart-reminder/test-sends").contentType(MediaType.APPLICATION_JSON)
+			.perform(post("/api/v1/templates/{id}/test-sends", templateId).contentType(MediaType.APPLICATION_JSON)
 				.content(body));
 	}
 
