@@ -146,8 +146,8 @@ final class NumericCells {
 	}
 
 	private static BigDecimal number(Object value, boolean whole) {
-		boolean integral = value instanceof Integer || value instanceof Long || value instanceof Short
-				|| value instanceof Byte;
+		// FEEL's value mapper takes no Byte: such an input is evaluated (and refused).
+		boolean integral = value instanceof Integer || value instanceof Long || value instanceof Short;
 		if (!integral && (whole || !(value instanceof Double || value instanceof Float))) {
 			return null;
 		}

@@ -24,9 +24,18 @@ public interface ProfileStore {
 	/** Replaces the whole stored profile, orders included. */
 	void save(CustomerProfile profile);
 
-	/** {@link #save} of each, all or none where the store can. */
-	default void saveAll(Collection<CustomerProfile> profiles) {
-		profiles.forEach(this::save);
+	/**
+	 * Writes each profile as the change from {@code before} (as the writer read it) to
+	 * {@code after}, all or none where the store can. A store may write only what
+	 * changed, so that a field another writer set meanwhile without the customer's lock
+	 * (a sunset mark) survives.
+	 */
+	default void saveChanges(Collection<Change> changes) {
+		changes.forEach((change) -> save(change.after()));
+	}
+
+	/** A profile as a writer read it (empty: unknown then) and as it leaves it. */
+	record Change(Optional<CustomerProfile> before, CustomerProfile after) {
 	}
 
 	void delete(String customerId);

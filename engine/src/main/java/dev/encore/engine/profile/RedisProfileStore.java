@@ -6,10 +6,12 @@ import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,17 +90,33 @@ class RedisProfileStore implements ProfileStore {
 
 	@Override
 	public void save(CustomerProfile profile) {
-		saveAll(List.of(profile));
+		saveChanges(List.of(new Change(Optional.empty(), profile)));
 	}
 
-	/** One {@code MULTI}/{@code EXEC} sent as one pipeline, however many profiles. */
+	/**
+	 * One {@code MULTI}/{@code EXEC} sent as one pipeline, however many profiles. A
+	 * profile read before is written as its change: the fields it no longer has removed,
+	 * its fields set, and a field set meanwhile by {@link #sunset} left alone; one not
+	 * read before replaces the whole hash.
+	 */
 	@Override
-	public void saveAll(Collection<CustomerProfile> profiles) {
+	public void saveChanges(Collection<Change> changes) {
 		try (AbstractTransaction transaction = this.redis.multi()) {
-			for (CustomerProfile profile : profiles) {
+			for (Change change : changes) {
+				CustomerProfile profile = change.after();
 				String key = this.prefix + profile.customerId();
-				transaction.del(key);
-				transaction.hset(key, this.hash.encode(profile));
+				Map<String, String> fields = this.hash.encode(profile);
+				if (change.before().isPresent()) {
+					Set<String> gone = new HashSet<>(this.hash.encode(change.before().get()).keySet());
+					gone.removeAll(fields.keySet());
+					if (!gone.isEmpty()) {
+						transaction.hdel(key, gone.toArray(String[]::new));
+					}
+				}
+				else {
+					transaction.del(key);
+				}
+				transaction.hset(key, fields);
 				// Support finds customers by email or phone; the index rides in the same
 				// transaction, so it costs no extra round trip.
 				for (String contact : contactKeys(profile)) {

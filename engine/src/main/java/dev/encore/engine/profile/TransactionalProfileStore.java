@@ -27,8 +27,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * When the commit fails after the write, the profiles are put back as they were before
  * the transaction read them (a profile it created is deleted), so no event is ever
- * half-applied; that runs while the customers' locks are still held. Outside a
- * transaction every call goes straight to the store.
+ * half-applied; that runs while the customers' locks are still held. The write is of what
+ * changed since the read ({@link ProfileStore#saveChanges}), so a sunset mark another
+ * thread set meanwhile, without the customer's lock, survives it. Outside a transaction
+ * every call goes straight to the store. A transaction started inside another
+ * (REQUIRES_NEW) has profiles of its own: none of Encore's change a profile the outer one
+ * holds.
  */
 final class TransactionalProfileStore implements ProfileStore {
 
@@ -100,10 +104,24 @@ final class TransactionalProfileStore implements ProfileStore {
 	@Override
 	public void sunset(String customerId, Instant since) {
 		this.stored.sunset(customerId, since);
+		Session session = session();
+		if (session != null) {
+			// The kept copy too, as read and as changed: the commit must neither drop the
+			// mark nor miss that this transaction lifts it.
+			session.read.computeIfPresent(customerId, (id, profile) -> profile.map((p) -> sunset(p, since)));
+			session.current.computeIfPresent(customerId, (id, profile) -> profile.map((p) -> sunset(p, since)));
+		}
+	}
+
+	private static CustomerProfile sunset(CustomerProfile profile, Instant since) {
+		return profile.withLifecycle(profile.lifecycle().sunsetSince(since));
 	}
 
 	private Session session() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+		// A scope with synchronization but no transaction (SUPPORTS) commits nothing to
+		// wait for.
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
 			return null;
 		}
 		Session session = (Session) TransactionSynchronizationManager.getResource(this);
@@ -171,23 +189,34 @@ final class TransactionalProfileStore implements ProfileStore {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			List<CustomerProfile> changed = this.current.entrySet()
+			this.written = write();
+		}
+
+		/** Writes what the transaction changed; the changed profiles as they were. */
+		private Map<String, Optional<CustomerProfile>> write() {
+			List<ProfileStore.Change> changes = this.current.entrySet()
 				.stream()
 				.filter((entry) -> entry.getValue().isPresent()
 						&& !entry.getValue().equals(this.read.get(entry.getKey())))
-				.map((entry) -> entry.getValue().get())
+				.map((entry) -> new ProfileStore.Change(this.read.get(entry.getKey()), entry.getValue().get()))
 				.toList();
 			Map<String, Optional<CustomerProfile>> before = new LinkedHashMap<>();
-			changed.forEach((profile) -> before.put(profile.customerId(), this.read.get(profile.customerId())));
-			this.written = before;
-			if (!changed.isEmpty()) {
-				TransactionalProfileStore.this.stored.saveAll(changed);
+			changes.forEach((change) -> before.put(change.after().customerId(), change.before()));
+			if (!changes.isEmpty()) {
+				TransactionalProfileStore.this.stored.saveChanges(changes);
 			}
+			return before;
 		}
 
 		@Override
 		public void afterCompletion(int status) {
 			TransactionSynchronizationManager.unbindResourceIfPossible(TransactionalProfileStore.this);
+			if (status == STATUS_COMMITTED && this.written == null) {
+				// First used after the commit's synchronizations were listed (an
+				// after-commit callback): its changes are written now, not dropped.
+				this.written = write();
+				return;
+			}
 			// Unknown (a commit that failed mid-way) counts as not committed: PostgreSQL
 			// rolls back a failed commit, and a replay of the event applies it again.
 			if (status == STATUS_COMMITTED || this.written == null) {

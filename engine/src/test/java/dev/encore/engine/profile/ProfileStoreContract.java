@@ -6,6 +6,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ abstract class ProfileStoreContract {
 			.withTraits(Map.of("email", "ada@example.org"));
 		CustomerProfile bob = CustomerProfile.empty(this.customer + "-bob").withCart(Map.of("value", 10));
 
-		store().saveAll(List.of(ada, bob));
+		store().saveChanges(List.of(new ProfileStore.Change(Optional.empty(), ada),
+				new ProfileStore.Change(Optional.empty(), bob)));
 
 		assertThat(store().findAll(List.of(bob.customerId(), this.customer + "-nobody", ada.customerId())))
 			.containsExactly(Map.entry(bob.customerId(), bob), Map.entry(ada.customerId(), ada));

@@ -1,5 +1,6 @@
 package dev.encore.engine.profile;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,51 @@ class TransactionalProfileStoreTest {
 			assertThat(this.redisStore.find("bob")).as("committed with the inner transaction").isPresent();
 			assertThat(this.redisStore.find("ada")).isEmpty();
 		});
+
+		assertThat(this.redisStore.find("ada")).contains(this.ada);
+	}
+
+	@Test
+	void aSunsetMarkSetMeanwhileWithoutTheLockSurvivesTheCommit() {
+		this.redisStore.save(this.ada);
+		Instant since = Instant.parse("2026-11-01T00:00:00Z");
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.updater.apply(CustomerEvents.track("Email Opened", "ada").build());
+			// The win-back journey's job, on another thread, straight to Redis.
+			this.redisStore.sunset("ada", since);
+		});
+
+		CustomerProfile stored = this.redisStore.find("ada").orElseThrow();
+		assertThat(stored.lifecycle().sunsetSince()).isEqualTo(since);
+		assertThat(stored.engagement().lastEmailOpenAt()).isNotNull();
+	}
+
+	@Test
+	void aSunsetInTheTransactionIsSeenByItAndKept() {
+		this.redisStore.save(this.ada);
+		Instant since = Instant.parse("2026-11-01T00:00:00Z");
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.updater.apply(CustomerEvents.track("Email Opened", "ada").build());
+			this.store.sunset("ada", since);
+			assertThat(this.store.find("ada").orElseThrow().lifecycle().sunsetSince()).isEqualTo(since);
+		});
+
+		assertThat(this.redisStore.find("ada").orElseThrow().lifecycle().sunsetSince()).isEqualTo(since);
+	}
+
+	@Test
+	void aProfileFirstSavedAfterTheCommitIsWrittenNotDropped() {
+		this.transactions.executeWithoutResult(
+				(status) -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+					@Override
+					public void afterCommit() {
+						TransactionalProfileStoreTest.this.store.save(TransactionalProfileStoreTest.this.ada);
+					}
+
+				}));
 
 		assertThat(this.redisStore.find("ada")).contains(this.ada);
 	}
